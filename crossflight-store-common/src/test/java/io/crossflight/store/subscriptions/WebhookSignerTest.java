@@ -1,0 +1,62 @@
+package io.crossflight.store.subscriptions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+
+class WebhookSignerTest {
+
+    @Test
+    void reproducesTheStandardWebhooksReferenceVector() {
+        // Published with the Standard Webhooks reference libraries: a receiver's stock library accepts what we send.
+        assertEquals("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+                WebhookSigner.sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                        1614265330L, "{\"test\": 2432232314}"));
+    }
+
+    @Test
+    void anIndependentVerifierAcceptsOurSignatureAndRejectsTampering() throws Exception {
+        String secret = WebhookSigner.newSecret();
+        String body = "{\"type\":\"mission.changed\",\"id\":\"soyuz-ms-22\",\"changes\":[]}";
+        String header = WebhookSigner.sign(secret, "msg_1", 1_700_000_000L, body);
+
+        assertEquals(header, independentSign(secret, "msg_1", 1_700_000_000L, body));
+        assertFalse(independentSign(secret, "msg_1", 1_700_000_000L, body + " ").equals(header));
+        assertFalse(independentSign(secret, "msg_2", 1_700_000_000L, body).equals(header));
+        assertFalse(independentSign(secret, "msg_1", 1_700_000_001L, body).equals(header));
+    }
+
+    @Test
+    void newSecretsAreWhsecWith32RandomBytes() {
+        String a = WebhookSigner.newSecret();
+        String b = WebhookSigner.newSecret();
+        assertTrue(a.startsWith("whsec_"));
+        assertEquals(32, Base64.getDecoder().decode(a.substring(6)).length);
+        assertFalse(a.equals(b));
+    }
+
+    @Test
+    void verifyAcceptsAnyOfSeveralSignaturesAndNothingElse() {
+        String secret = WebhookSigner.newSecret();
+        String sig = WebhookSigner.sign(secret, "msg_x", 42, "{}");
+        assertTrue(WebhookSigner.verify(secret, "msg_x", 42, "{}", "v1,bm9wZQ== " + sig));
+        assertFalse(WebhookSigner.verify(secret, "msg_x", 42, "{} ", sig));
+        assertFalse(WebhookSigner.verify(WebhookSigner.newSecret(), "msg_x", 42, "{}", sig));
+    }
+
+    /** Written from the specification, not from our code. */
+    static String independentSign(String secret, String id, long ts, String body) throws Exception {
+        byte[] key = Base64.getDecoder().decode(secret.replaceFirst("^whsec_", ""));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + ts + "." + body).getBytes(StandardCharsets.UTF_8)));
+    }
+}
