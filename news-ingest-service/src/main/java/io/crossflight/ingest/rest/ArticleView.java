@@ -1,0 +1,28 @@
+package io.crossflight.ingest.rest;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.crossflight.events.MissionUpdateData;
+import io.crossflight.ingest.store.ArticleRecord;
+
+/**
+ * {@code GET /articles/{id}}: the article and what was read out of it. Each update carries the
+ * facts with their evidence sentences and confidence, exactly as published to Kafka.
+ */
+public record ArticleView(String id, String title, String source, String url, String language, String contentType,
+                          Instant publishedAt, boolean publishedAtKnown, String publishedText, Instant ingestedAt,
+                          String text, List<String> notes, List<Update> updates) {
+
+    /** @param sentToKafkaAt null while the event waits in the outbox */
+    public record Update(String eventId, String missionId, String missionName, Instant sentToKafkaAt, MissionUpdateData update) {
+    }
+
+    static ArticleView of(ArticleRecord a) {
+        List<Update> updates = a.updates().stream()
+                .map(u -> new Update(u.eventId(), u.data().mission().id(), u.data().mission().name(), u.sentToKafkaAt(), u.data()))
+                .toList();
+        return new ArticleView(a.id(), a.title(), a.source(), a.url(), a.language(), a.contentType(), a.publishedAt(),
+                a.publishedAtKnown(), a.publishedText(), a.ingestedAt(), a.text(), a.notes(), updates);
+    }
+}

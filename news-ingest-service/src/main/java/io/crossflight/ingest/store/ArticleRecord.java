@@ -1,0 +1,15 @@
+package io.crossflight.ingest.store;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.crossflight.events.MissionUpdateData;
+
+public record ArticleRecord(String id, String url, String title, String source, String language, String contentType,
+                            Instant publishedAt, boolean publishedAtKnown, String publishedText, Instant ingestedAt,
+                            String text, List<String> notes, List<StoredUpdate> updates) {
+
+    /** @param sentToKafkaAt when the relay saw the broker acknowledge it; null while queued */
+    public record StoredUpdate(String eventId, MissionUpdateData data, Instant sentToKafkaAt) {
+    }
+}
