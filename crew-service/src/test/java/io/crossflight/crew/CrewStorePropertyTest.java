@@ -1,0 +1,85 @@
+package io.crossflight.crew;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.crossflight.events.MissionUpdateEvent;
+
+/**
+ * Order independence as a property, on real PostgreSQL: whatever order the events of the story
+ * arrive in, and however often each is redelivered, the store ends in exactly the state of applying
+ * them once in publication order.
+ *
+ * <p>Each case is a random delivery (a permutation of the story plus up to six redeliveries at random
+ * places) drawn from a seed shown in the test name; {@code -Dcrew.property.seed=N} replays a base
+ * seed, {@code -Dcrew.property.tries=N} changes the number of cases.
+ */
+class CrewStorePropertyTest {
+
+    private static final long BASE_SEED = Long.getLong("crew.property.seed", new Random().nextLong());
+    private static final int TRIES = Integer.getInteger("crew.property.tries", 40);
+
+    private static StoreFixture fixture;
+    private static String reference;
+
+    @BeforeAll
+    static void referenceState() throws SQLException {
+        fixture = new StoreFixture("crew_property");
+        fixture.reset();
+        fixture.applyAll(CrewEvents.story());
+        reference = fixture.dump();
+        // The reference must itself be the right answer, or equality with it proves nothing.
+        assertThat(fixture.column("SELECT mission_id || ':' || assignment FROM crew_assignments WHERE person_id = 'anna-kikina' ORDER BY 1"))
+                .containsExactly("crew-5:prime", "soyuz-ms-22:removed");
+        assertThat(fixture.column("SELECT status FROM crew_missions WHERE mission_id = 'soyuz-ms-22'")).containsExactly("launched");
+        assertThat(fixture.column("SELECT assignment FROM crew_assignments WHERE person_id = 'koichi-wakata'")).containsExactly("prime");
+        assertThat(fixture.column("SELECT aliases::text FROM crew_persons WHERE id = 'francisco-rubio'"))
+                .containsExactly("[\"Frank Rubio\", \"Fransico Rubio\", \"Франциско Рубио\"]");
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        fixture.close();
+    }
+
+    static Stream<Long> seeds() {
+        Random base = new Random(BASE_SEED);
+        return LongStream.generate(base::nextLong).limit(TRIES).boxed();
+    }
+
+    @ParameterizedTest(name = "delivery from seed {0}")
+    @MethodSource("seeds")
+    void anyOrderAndAnyRedeliveryGiveTheSameStore(long seed) throws SQLException {
+        List<MissionUpdateEvent> deliveries = delivery(new Random(seed));
+        fixture.reset();
+        int applied = fixture.applyAll(deliveries);
+
+        String order = deliveries.stream().map(e -> e.data().articleId() + "/" + e.data().mission().id()).toList().toString();
+        assertThat(applied).as("each distinct event applied exactly once; delivery %s", order).isEqualTo(CrewEvents.story().size());
+        assertThat(fixture.dump()).as("final store after delivery %s (base seed %d)", order, BASE_SEED).isEqualTo(reference);
+    }
+
+    /** The story shuffled, with up to six events delivered again at random places. */
+    static List<MissionUpdateEvent> delivery(Random random) {
+        List<MissionUpdateEvent> story = CrewEvents.story();
+        List<MissionUpdateEvent> all = new ArrayList<>(story);
+        int dups = random.nextInt(7);
+        for (int i = 0; i < dups; i++) {
+            all.add(story.get(random.nextInt(story.size())));
+        }
+        Collections.shuffle(all, random);
+        return all;
+    }
+}
