@@ -39,6 +39,13 @@ public final class CrewEvents {
     public static final PersonRef WAKATA = new PersonRef("koichi-wakata", "Koichi Wakata", List.of("若田光一"), "JAXA", "JP", "astronaut");
     public static final PersonRef KONONENKO = new PersonRef("oleg-kononenko", "Oleg Kononenko", List.of("Олег Кононенко"), "Roscosmos", "RU", "cosmonaut");
     public static final PersonRef OHARA = new PersonRef("loral-o-hara", "Loral O'Hara", List.of(), "NASA", "US", "astronaut");
+    /** Mentioned only: the Expedition 66 crew aboard the station in December 2021. */
+    public static final PersonRef SHKAPLEROV = new PersonRef("anton-shkaplerov", "Anton Shkaplerov",
+            List.of("Антон Шкаплеров"), "Roscosmos", "RU", "cosmonaut");
+    public static final PersonRef VANDE_HEI = new PersonRef("mark-vande-hei", "Mark Vande Hei", List.of(), "NASA", "US", "astronaut");
+    /** How the Crew-5 launch article names the Soyuz MS-22 commander already aboard: a new spelling, no nationality or role. */
+    public static final PersonRef PROKOPYEV_ABOARD = new PersonRef("sergey-prokopyev", "Sergey Prokopyev",
+            List.of("Sergei Prokopyev"), "Roscosmos", null, null);
 
     private CrewEvents() {
     }
@@ -54,13 +61,19 @@ public final class CrewEvents {
 
     public static MissionUpdateEvent event(String articleId, String publishedAt, MissionRef mission, String status,
                                            String launchDate, CrewClaim... crew) {
+        return event(articleId, publishedAt, mission, status, launchDate, List.of(), crew);
+    }
+
+    /** With {@code mentionedPeople}: people the article names who hold no assignment on this mission. */
+    public static MissionUpdateEvent event(String articleId, String publishedAt, MissionRef mission, String status,
+                                           String launchDate, List<PersonRef> mentioned, CrewClaim... crew) {
         MissionFacts facts = new MissionFacts(
                 Fact.of(mission.id().startsWith("soyuz") ? "Soyuz MS" : "Crew Dragon", "The flight uses a " + mission.name() + ".", 0.8),
                 null, null, Fact.of("ISS", "The crew will fly to the International Space Station (ISS).", 0.9),
                 launchDate == null ? null : new LaunchDateFact(launchDate, "day", null, launchDate, List.of("targeted for launch on " + launchDate), 0.8),
                 status == null ? null : Fact.of(status, "The mission is " + status + ".", 0.8));
         MissionUpdateData data = new MissionUpdateData(articleId, Instant.parse(publishedAt), true,
-                "Article " + articleId, "Test Wire", "https://news.example/" + articleId, mission, facts, List.of(crew));
+                "Article " + articleId, "Test Wire", "https://news.example/" + articleId, mission, facts, List.of(crew), mentioned);
         return MissionUpdateEvent.of(data);
     }
 
@@ -68,14 +81,19 @@ public final class CrewEvents {
      * The story in publication order: Kikina named to Soyuz MS-22, backups named, the swap (seed 002,
      * with a Russian tweet), the launch preview (seed 000, "Frank Rubio"), launch, a stale preview
      * published before the launch, Crew-5's flight, and two same-time articles disagreeing on Wakata.
+     * Some articles also mention people who are not on their mission: the Expedition 66 crew aboard in
+     * 2021 (on no mission of the story), Nicole Mann before her own Crew-5 claim, and Prokopyev, aboard
+     * when Crew-5 arrives, after his Soyuz MS-22 claims.
      */
     public static List<MissionUpdateEvent> story() {
         List<MissionUpdateEvent> events = new ArrayList<>();
-        events.add(event("art-2021-12-kikina", "2021-12-20T09:00:00Z", SOYUZ_MS_22, "planned",
+        events.add(event("art-2021-12-kikina", "2021-12-20T09:00:00Z", SOYUZ_MS_22, "planned", null,
+                List.of(SHKAPLEROV, VANDE_HEI),
                 claim(PROKOPYEV, "prime", "commander", "Sergey Prokopyev will command Soyuz MS-22."),
                 claim(PETELIN, "prime", "flight engineer", "Dmitry Petelin will fly as flight engineer."),
                 claim(KIKINA, "prime", "flight engineer", "Anna Kikina was named to the Soyuz MS-22 crew.")));
-        events.add(event("art-2022-07-swap", "2022-07-15T12:00:00Z", SOYUZ_MS_22, null,
+        events.add(event("art-2022-07-swap", "2022-07-15T12:00:00Z", SOYUZ_MS_22, null, null,
+                List.of(new PersonRef("nicole-mann", "Nicole Mann", List.of(), "NASA", "US", "astronaut")),
                 claim(KIKINA, "removed", null, "Вместо нее в состав основного экипажа корабля #СоюзМС22 — астронавта NASA Франциско Рубио."),
                 claim(RUBIO, "prime", "flight engineer", "NASA astronaut Fransico Rubio will be sent in Russia's Soyuz spacecraft.")));
         events.add(event("art-2022-07-swap", "2022-07-15T12:00:00Z", CREW_5, "scheduled", "2022-09-01",
@@ -91,7 +109,8 @@ public final class CrewEvents {
         events.add(event("fb0ee394c0ba0c6a", "2022-09-19T00:00:00Z", CREW_5, null,
                 claim(KIKINA, "prime", null, "It is anticipated that Anna Kikina, Russia's only active female cosmonaut, will be on that flight.")));
         events.add(event("art-2022-09-launch", "2022-09-21T13:54:00Z", SOYUZ_MS_22, "launched"));
-        events.add(event("art-2022-10-a", "2022-10-05T16:00:00Z", CREW_5, "launched",
+        events.add(event("art-2022-10-a", "2022-10-05T16:00:00Z", CREW_5, "launched", null,
+                List.of(PROKOPYEV_ABOARD),
                 claim(MANN, "prime", "commander", "NASA astronaut Nicole Mann commands Crew-5."),
                 claim(CASSADA, "prime", "pilot", "Josh Cassada is the pilot."),
                 claim(WAKATA, "backup", null, "Koichi Wakata was listed as backup."),

@@ -123,8 +123,9 @@ class CrewServiceTest {
                 .body("items.id", contains("dmitry-petelin", "francisco-rubio", "loral-o-hara", "oleg-kononenko", "sergey-prokopyev"));
         given().queryParam("agency", "nasa").queryParam("mission", "soyuz-ms-22").get("/crew").then()
                 .body("items.id", contains("francisco-rubio", "loral-o-hara"));
+        // Anton Shkaplerov is only mentioned (aboard the station in 2021): a person, on no mission.
         given().queryParam("role", "cosmonaut").queryParam("agency", "Roscosmos").get("/crew").then()
-                .body("items.id", contains("anna-kikina", "dmitry-petelin", "oleg-kononenko", "sergey-prokopyev"));
+                .body("items.id", contains("anna-kikina", "anton-shkaplerov", "dmitry-petelin", "oleg-kononenko", "sergey-prokopyev"));
         given().queryParam("nationality", "jp").get("/crew").then().body("items.id", contains("koichi-wakata"));
 
         List<String> seen = new ArrayList<>();
@@ -179,6 +180,104 @@ class CrewServiceTest {
         assertThat(h.getBoolean("[" + removed + "].current")).isTrue();
         assertThat(h.getString("[" + removed + "].evidence[0]")).contains("Франциско Рубио");
         assertThat(h.getString("[0].publishedAt")).isEqualTo("2021-12-20T09:00:00Z");
+    }
+
+    @Test
+    void mentionedPeopleAreFoundWithTheirFactsButOnNoMission() throws SQLException {
+        storyApplied();
+        // The December 2021 Soyuz MS-22 article names the Expedition 66 commander already aboard.
+        for (String q : List.of("Шкаплеров", "Shkaplerov", "anton shkaplerov")) {
+            given().queryParam("q", q).get("/crew").then().statusCode(200)
+                    .body("total", equalTo(1))
+                    .body("items.id", contains("anton-shkaplerov"))
+                    .body("items[0].name", equalTo("Anton Shkaplerov"))
+                    .body("items[0].aliases", contains("Антон Шкаплеров"))
+                    .body("items[0].agency", equalTo("Roscosmos"))
+                    .body("items[0].role", equalTo("cosmonaut"))
+                    .body("items[0].missions.size()", equalTo(0));
+        }
+        given().get("/crew/anton-shkaplerov").then().statusCode(200)
+                .body("nationality", equalTo("RU"))
+                .body("missions.size()", equalTo(0))
+                .body("sources.articleId", contains("art-2021-12-kikina"));
+        given().queryParam("mission", "soyuz-ms-22").queryParam("q", "Shkaplerov").get("/crew").then().body("total", equalTo(0));
+        given().queryParam("asOf", "2021-12-19").get("/crew/anton-shkaplerov").then().statusCode(404);
+        given().queryParam("asOf", "2021-12-20").get("/crew/anton-shkaplerov").then().statusCode(200)
+                .body("agency", equalTo("Roscosmos")).body("missions.size()", equalTo(0));
+        JsonPath h = given().get("/crew/anton-shkaplerov/history").then().statusCode(200).extract().jsonPath();
+        assertThat(h.getList("mention", Boolean.class)).containsExactly(true);
+        assertThat(h.getString("[0].assignment")).isNull();
+        assertThat(h.getBoolean("[0].current")).isFalse();
+        assertThat(h.getString("[0].mission.id")).isEqualTo("soyuz-ms-22");
+
+        // Prokopyev: prime on Soyuz MS-22, then mentioned by the newer Crew-5 article. He keeps exactly the
+        // prime seat; the mention only adds its spelling (its missing nationality and role erase nothing).
+        given().get("/crew/sergey-prokopyev").then().statusCode(200)
+                .body("missions.size()", equalTo(1))
+                .body("missions[0].id", equalTo("soyuz-ms-22"))
+                .body("missions[0].assignment", equalTo("prime"))
+                .body("missions[0].position", equalTo("commander"))
+                .body("aliases", contains("Sergei Prokopyev", "Сергей Прокопьев"))
+                .body("nationality", equalTo("RU"))
+                .body("role", equalTo("cosmonaut"))
+                .body("sources.articleId", contains("art-2021-12-kikina", "fb0ee394c0ba0c6a", "art-2022-10-a"));
+        given().queryParam("q", "Sergei Prokopyev").get("/crew").then().body("items.id", contains("sergey-prokopyev"));
+        JsonPath p = given().get("/crew/sergey-prokopyev/history").then().statusCode(200).extract().jsonPath();
+        assertThat(p.getList("articleId", String.class)).containsExactly("art-2021-12-kikina", "fb0ee394c0ba0c6a", "art-2022-10-a");
+        assertThat(p.getList("mention", Boolean.class)).containsExactly(false, false, true);
+        assertThat(p.getList("current", Boolean.class)).containsExactly(false, true, false);
+        assertThat(p.getString("[2].mission.id")).isEqualTo("crew-5");
+
+        // Announced like any other person change, with no mission in the state or the filter tags.
+        try (Connection c = db();
+                PreparedStatement ps = c.prepareStatement("SELECT payload->>'type', payload->'state'->>'agency', payload->'state'->>'missions'"
+                        + " FROM change_log WHERE entity_id = 'anton-shkaplerov' ORDER BY seq");
+                ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("crew.changed");
+            assertThat(rs.getString(2)).isEqualTo("Roscosmos");
+            assertThat(rs.getString(3)).isEqualTo("[]");
+        }
+    }
+
+    @Test
+    void aMentionNeverCreatesChangesOrRemovesAnAssignment() {
+        MissionRef mission = new MissionRef("test-mention-mission", "Test Mention Mission", List.of(), true);
+        PersonRef pilot = new PersonRef("test-mention-pilot", "Mention Pilot", List.of(), "ESA", "FR", "astronaut");
+        PersonRef visitor = new PersonRef("test-mention-visitor", "Mention Visitor", List.of(), "CSA", "CA", "astronaut");
+        MissionUpdateEvent named = CrewEvents.event("art-mention-1", "2023-06-01T10:00:00Z", mission, "planned", null,
+                List.of(visitor),
+                CrewEvents.claim(pilot, "prime", "pilot", "Mention Pilot will fly as pilot."));
+        // A newer article about the same mission only names the pilot (new spelling), names someone who is also
+        // in its own crew list, and carries a malformed mention: the event still applies, the seats stay.
+        MissionUpdateEvent mentioned = CrewEvents.event("art-mention-2", "2023-06-10T10:00:00Z", mission, null, null,
+                List.of(new PersonRef("test-mention-pilot", "Mention Pilot", List.of("Пилот Упоминание"), "ESA", null, null),
+                        new PersonRef(null, "No Id", List.of(), null, null, null),
+                        new PersonRef("test-mention-engineer", "Mention Engineer", List.of("Engineer Alias"), "ESA", "IT", "astronaut")),
+                CrewEvents.claim(new PersonRef("test-mention-engineer", "Mention Engineer", List.of(), "ESA", "IT", "astronaut"),
+                        "backup", null, "Mention Engineer is the backup."));
+        // Newest first: the mention arrives before the claim it must not override.
+        KafkaTestSupport.send(List.of(mentioned, named));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/applied-events/" + named.id()).then().statusCode(200));
+        given().get("/applied-events/" + mentioned.id()).then().statusCode(200);
+
+        given().get("/crew/test-mention-pilot").then().statusCode(200)
+                .body("aliases", contains("Пилот Упоминание"))
+                .body("nationality", equalTo("FR"))
+                .body("missions.size()", equalTo(1))
+                .body("missions[0].id", equalTo("test-mention-mission"))
+                .body("missions[0].assignment", equalTo("prime"))
+                .body("missions[0].position", equalTo("pilot"))
+                .body("missions[0].source.articleId", equalTo("art-mention-1"));
+        given().queryParam("q", "Упоминание").get("/crew").then().body("items.id", contains("test-mention-pilot"));
+        given().get("/crew/test-mention-visitor").then().statusCode(200).body("missions.size()", equalTo(0));
+        // In the same event's crew list and mentions: the crew claim is the one that counts.
+        given().get("/crew/test-mention-engineer").then().statusCode(200)
+                .body("aliases.size()", equalTo(0))
+                .body("missions[0].assignment", equalTo("backup"));
+        given().get("/crew/test-mention-engineer/history").then().body("size()", equalTo(1)).body("[0].mention", equalTo(false));
+        given().queryParam("mission", "test-mention-mission").get("/crew").then()
+                .body("items.id", contains("test-mention-engineer", "test-mention-pilot"));
     }
 
     @Test
@@ -283,7 +382,7 @@ class CrewServiceTest {
                 versions.add(rs.getString(1));
             }
             // The shared V0_x migrations from crossflight-store-common run before ours.
-            assertThat(versions).containsSubsequence("0.1", "0.2", "1.1", "1.2");
+            assertThat(versions).containsSubsequence("0.1", "0.2", "1.1", "1.2", "1.3");
         }
     }
 

@@ -19,8 +19,9 @@ import io.crossflight.events.MissionUpdateEvent;
 
 /**
  * Order independence as a property, on real PostgreSQL: whatever order the events of the story
- * arrive in, and however often each is redelivered, the store ends in exactly the state of applying
- * them once in publication order.
+ * (crew claims, and mentions of people holding no seat on the article's mission) arrive in, and
+ * however often each is redelivered, the store ends in exactly the state of applying them once in
+ * publication order.
  *
  * <p>Each case is a random delivery (a permutation of the story plus up to six redeliveries at random
  * places) drawn from a seed shown in the test name; {@code -Dcrew.property.seed=N} replays a base
@@ -47,6 +48,24 @@ class CrewStorePropertyTest {
         assertThat(fixture.column("SELECT assignment FROM crew_assignments WHERE person_id = 'koichi-wakata'")).containsExactly("prime");
         assertThat(fixture.column("SELECT aliases::text FROM crew_persons WHERE id = 'francisco-rubio'"))
                 .containsExactly("[\"Frank Rubio\", \"Fransico Rubio\", \"Франциско Рубио\"]");
+        // Mentions: stored as people with their facts, never as assignments.
+        assertThat(fixture.column("SELECT person_id FROM crew_claims WHERE assignment = 'mentioned' ORDER BY 1"))
+                .containsExactly("anton-shkaplerov", "mark-vande-hei", "nicole-mann", "sergey-prokopyev");
+        assertThat(fixture.column("SELECT id || ':' || agency || ':' || role || ':' || aliases::text FROM crew_persons"
+                + " WHERE id = 'anton-shkaplerov'")).containsExactly("anton-shkaplerov:Roscosmos:cosmonaut:[\"Антон Шкаплеров\"]");
+        assertThat(fixture.column("SELECT view->>'missions' FROM crew_persons WHERE id IN ('anton-shkaplerov', 'mark-vande-hei')"))
+                .containsExactly("[]", "[]");
+        assertThat(fixture.column("SELECT count(*) FROM crew_assignments WHERE person_id IN ('anton-shkaplerov', 'mark-vande-hei')"))
+                .containsExactly("0");
+        // Prokopyev, mentioned by the newer Crew-5 article: exactly his Soyuz MS-22 seat, plus the new spelling;
+        // the mention's missing nationality and role do not erase the older ones.
+        assertThat(fixture.column("SELECT mission_id || ':' || assignment || ':' || position FROM crew_assignments"
+                + " WHERE person_id = 'sergey-prokopyev'")).containsExactly("soyuz-ms-22:prime:commander");
+        assertThat(fixture.column("SELECT aliases::text || ':' || nationality || ':' || role FROM crew_persons WHERE id = 'sergey-prokopyev'"))
+                .containsExactly("[\"Sergei Prokopyev\", \"Сергей Прокопьев\"]:RU:cosmonaut");
+        // Mann, mentioned before her own Crew-5 claim: the later claim decides, the mention adds nothing to missions.
+        assertThat(fixture.column("SELECT mission_id || ':' || assignment FROM crew_assignments WHERE person_id = 'nicole-mann'"))
+                .containsExactly("crew-5:prime");
     }
 
     @AfterAll

@@ -66,6 +66,10 @@ public final class MissionUpdateCodec {
             require(c.person().id().equals(Slugs.slug(c.person().id())), "person id is not a slug: " + c.person().id());
             require(ASSIGNMENTS.contains(c.assignment()), "unknown assignment " + c.assignment());
         }
+        for (PersonRef p : d.mentionedPeople()) {
+            require(p != null && p.id() != null && p.name() != null, "mentioned person without an id and name");
+            require(p.id().equals(Slugs.slug(p.id())), "person id is not a slug: " + p.id());
+        }
     }
 
     private static void require(boolean ok, String reason) {

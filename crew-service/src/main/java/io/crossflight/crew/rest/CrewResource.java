@@ -32,7 +32,8 @@ public class CrewResource {
     @GET
     @Operation(summary = "Search people",
             description = "q matches names and aliases in any script, case-, accent- and script-insensitively (Рубио, rubio and "
-                    + "Prokopiev all work) and tolerates small typos. Sorted by name, then id.")
+                    + "Prokopiev all work) and tolerates small typos. Everyone the news names is here, including people only "
+                    + "mentioned (with an empty missions list). Sorted by name, then id.")
     @APIResponse(responseCode = "200", description = "{items, page, size, total}")
     @APIResponse(responseCode = "400", description = "a parameter is invalid (problem+json)")
     public PageResult<PersonView> search(
@@ -60,7 +61,9 @@ public class CrewResource {
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Every claim about a person, oldest publication first",
-            description = "Each with its article, publication time, supporting sentences, and whether a newer claim superseded it.")
+            description = "Each with its article, publication time, supporting sentences, and whether a newer claim superseded it. "
+                    + "Entries with mention=true come from articles that only name the person (e.g. a station crew already aboard): "
+                    + "they update name, aliases, agency, nationality and role but hold no assignment.")
     @APIResponse(responseCode = "404", description = "no such person")
     public List<HistoryEntry> history(@PathParam("id") String id) {
         return crew.history(id);

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -111,16 +110,14 @@ public class CrewService {
                 }
                 throw notFound(id);
             }
-            Set<String> missions = new TreeSet<>();
-            claims.forEach(cl -> missions.add(cl.missionId()));
-            Map<String, MissionState> states = CrewReader.missionStatesAsOf(c, missions, at);
+            Map<String, MissionState> states = CrewReader.missionStatesAsOf(c, CrewResolver.assignedMissions(claims), at);
             return CrewResolver.person(id, claims, states);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read person " + id, e);
         }
     }
 
-    /** Every claim about the person, oldest publication first, with what it lost to. */
+    /** Every claim about the person (mentions included), oldest publication first, with what it lost to. */
     public List<HistoryEntry> history(String id) {
         checkId(id);
         try (Connection c = dataSource.getConnection()) {
@@ -132,11 +129,14 @@ public class CrewService {
             List<HistoryEntry> out = new ArrayList<>(claims.size());
             for (ClaimRow cl : claims) {
                 ClaimRow winner = superseded.get(cl.eventId());
+                // A mention states no assignment: it is never current for a mission, nor superseded on one.
+                boolean mention = cl.isMention();
                 out.add(new HistoryEntry(cl.eventId(), cl.articleId(), cl.publishedAt(), cl.publishedAtKnown(),
                         cl.articleTitle(), cl.articleSource(), cl.articleUrl(),
-                        new HistoryEntry.Mission(cl.missionId(), cl.missionName()), cl.assignment(), cl.position(),
+                        new HistoryEntry.Mission(cl.missionId(), cl.missionName()), mention,
+                        mention ? null : cl.assignment(), cl.position(),
                         cl.name(), cl.aliases(), cl.agency(), cl.nationality(), cl.role(), cl.evidence(), cl.confidence(),
-                        winner == null, winner == null ? null : winner.source()));
+                        !mention && winner == null, winner == null ? null : winner.source()));
             }
             return out;
         } catch (SQLException e) {

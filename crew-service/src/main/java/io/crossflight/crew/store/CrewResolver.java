@@ -45,7 +45,10 @@ public final class CrewResolver {
                 withStatus == null ? null : withStatus.articleId(), withStatus == null ? null : withStatus.publishedAt());
     }
 
-    /** The person as all the given claims describe them; null without claims. */
+    /**
+     * The person as all the given claims describe them; null without claims. Mentions count for the
+     * person fields (name, aliases, agency, nationality, role) and sources like any claim, never for missions.
+     */
     public static PersonView person(String personId, List<ClaimRow> claimsInAnyOrder, Map<String, MissionState> missions) {
         if (claimsInAnyOrder.isEmpty()) {
             return null;
@@ -67,7 +70,7 @@ public final class CrewResolver {
         }
         aliases.removeIf(a -> a.isEmpty() || a.equalsIgnoreCase(name));
 
-        // Per mission the latest-published claim decides; removed ones are not shown.
+        // Per mission the latest-published assignment claim decides; removed ones are not shown.
         List<PersonView.Assignment> assignments = new ArrayList<>();
         for (Decided d : decide(claims).values()) {
             ClaimRow c = d.claim();
@@ -105,8 +108,7 @@ public final class CrewResolver {
     }
 
     public static Map<String, Decided> decide(List<ClaimRow> claimsInAnyOrder) {
-        List<ClaimRow> claims = new ArrayList<>(claimsInAnyOrder);
-        claims.sort(ClaimRow.PUBLICATION_ORDER);
+        List<ClaimRow> claims = assignmentClaims(claimsInAnyOrder);
         Map<String, ClaimRow> deciding = new LinkedHashMap<>();
         for (ClaimRow c : claims) {
             deciding.put(c.missionId(), c);
@@ -125,10 +127,12 @@ public final class CrewResolver {
         return out;
     }
 
-    /** Which claims lost, and to what: for each claim, the newer claim on the same mission that decided instead. */
+    /**
+     * Which claims lost, and to what: for each claim, the newer claim on the same mission that decided
+     * instead. Mentions are in neither role: they state no assignment.
+     */
     public static Map<String, ClaimRow> supersededBy(List<ClaimRow> claimsInAnyOrder) {
-        List<ClaimRow> claims = new ArrayList<>(claimsInAnyOrder);
-        claims.sort(ClaimRow.PUBLICATION_ORDER);
+        List<ClaimRow> claims = assignmentClaims(claimsInAnyOrder);
         Map<String, ClaimRow> deciding = new HashMap<>();
         for (ClaimRow c : claims) {
             deciding.put(c.missionId(), c);
@@ -141,6 +145,29 @@ public final class CrewResolver {
             }
         }
         return result;
+    }
+
+    /** The missions the person has (or had) an assignment claim on; a mention's mission is only its article's context. */
+    public static Set<String> assignedMissions(List<ClaimRow> claims) {
+        Set<String> ids = new TreeSet<>();
+        for (ClaimRow c : claims) {
+            if (!c.isMention()) {
+                ids.add(c.missionId());
+            }
+        }
+        return ids;
+    }
+
+    /** The prime/backup/removed claims in publication order, without mentions. */
+    private static List<ClaimRow> assignmentClaims(List<ClaimRow> claimsInAnyOrder) {
+        List<ClaimRow> claims = new ArrayList<>(claimsInAnyOrder.size());
+        for (ClaimRow c : claimsInAnyOrder) {
+            if (!c.isMention()) {
+                claims.add(c);
+            }
+        }
+        claims.sort(ClaimRow.PUBLICATION_ORDER);
+        return claims;
     }
 
     private static ClaimRow latestStating(List<ClaimRow> sorted, Function<ClaimRow, String> field) {

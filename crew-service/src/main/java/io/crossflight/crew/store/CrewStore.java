@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jboss.logging.Logger;
+
 import io.crossflight.events.CrewClaim;
 import io.crossflight.events.MissionUpdateData;
 import io.crossflight.events.MissionUpdateEvent;
+import io.crossflight.events.PersonRef;
+import io.crossflight.events.Slugs;
 import io.crossflight.store.ProcessedEvents;
 import io.crossflight.store.changes.ChangeLog;
 import io.crossflight.store.changes.ChangeNotice;
@@ -29,8 +34,9 @@ import io.crossflight.store.changes.FieldChange;
  * The write side of the crew store, on the caller's connection and transaction (plain JDBC, so the
  * consumer, the rebuild and the property test all run exactly this code).
  *
- * <p>Applying an event: record it as processed, keep its claims, then recompute the current rows of
- * every person it touches from <em>all</em> their stored claims. Because current values are a pure
+ * <p>Applying an event: record it as processed, keep its claims (crew claims and mentions of people
+ * who are not on its mission), then recompute the current rows of every person it touches from
+ * <em>all</em> their stored claims. Because current values are a pure
  * function of the set of claims ({@link CrewResolver}), the result does not depend on arrival order,
  * and a late older article can never revert a newer fact.
  */
@@ -38,6 +44,8 @@ public final class CrewStore {
 
     /** Serialises appliers (live consumer, rebuild) so two events never recompute the same person concurrently. */
     static final long APPLY_LOCK = 0x63726577L; // "crew"
+
+    private static final Logger LOG = Logger.getLogger(CrewStore.class);
 
     private final ProcessedEvents processed;
     private final ChangeLog changeLog;
@@ -133,11 +141,48 @@ public final class CrewStore {
                 ps.addBatch();
                 persons.add(claim.person().id());
             }
+            // Mentions: person facts without an assignment. A person this event also puts on (or takes off)
+            // its mission is covered by that crew claim; one row per (person, event) either way.
+            Set<String> seen = new HashSet<>(persons);
+            for (PersonRef p : d.mentionedPeople()) {
+                if (!validMention(p, e) || !seen.add(p.id())) {
+                    continue;
+                }
+                ps.setString(1, p.id());
+                ps.setString(2, e.id());
+                ps.setString(3, d.articleId());
+                ps.setTimestamp(4, Timestamp.from(d.publishedAt()));
+                ps.setString(5, d.mission().id());
+                ps.setString(6, p.name().strip());
+                ps.setString(7, Json.write(p.aliases()));
+                ps.setString(8, blankToNull(p.agency()));
+                ps.setString(9, blankToNull(p.nationality()));
+                ps.setString(10, blankToNull(p.role()));
+                ps.setString(11, ClaimRow.MENTIONED);
+                ps.setString(12, null);
+                ps.setString(13, "[]");
+                ps.setDouble(14, 0);
+                ps.addBatch();
+                persons.add(p.id());
+            }
             if (!persons.isEmpty()) {
                 ps.executeBatch();
             }
         }
         return persons;
+    }
+
+    /**
+     * The codec validates crew claims but not mentions; a malformed mention is dropped (and logged)
+     * rather than dead-lettering the whole event with its crew claims.
+     */
+    private static boolean validMention(PersonRef p, MissionUpdateEvent e) {
+        boolean ok = p != null && p.id() != null && !p.id().isEmpty() && p.id().equals(Slugs.slug(p.id()))
+                && p.name() != null && !p.name().isBlank();
+        if (!ok) {
+            LOG.warnf("event %s: ignoring a mentioned person without a slug id and a name: %s", e.id(), p);
+        }
+        return ok;
     }
 
     /** Recomputes the mission's name and status; true when they changed. */
@@ -185,9 +230,7 @@ public final class CrewStore {
     /** Recomputes one person's current rows from all their claims; null when nothing about them changed. */
     public Change refreshPerson(Connection c, String personId) throws SQLException {
         List<ClaimRow> claims = CrewReader.claims(c, personId, null);
-        Set<String> missionIds = new TreeSet<>();
-        claims.forEach(cl -> missionIds.add(cl.missionId()));
-        PersonView next = CrewResolver.person(personId, claims, CrewReader.missionStates(c, missionIds));
+        PersonView next = CrewResolver.person(personId, claims, CrewReader.missionStates(c, CrewResolver.assignedMissions(claims)));
         PersonView prev = CrewReader.view(c, personId);
         if (Objects.equals(prev, next) || next == null) {
             return null;

@@ -10,9 +10,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * never guessed), then provenance. Built only by {@link CrewResolver} from stored claims, so the live
  * store, a rebuilt store and an {@code asOf} view agree by construction.
  *
+ * @param missions   prime/backup assignments only: someone an article merely mentions has none from it
  * @param updatedAt  publication time of the newest article about this person
  * @param provenance which article each person field comes from
- * @param sources    every article that mentions the person, oldest first
+ * @param sources    every article that names the person (crew claim or mention), oldest first
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PersonView(String id, String name, List<String> aliases, String agency, String nationality, String role,
