@@ -10,7 +10,7 @@ public final class Slugs {
 
     /** Slug of a name already in Latin script (transliterate other scripts first). */
     public static String slug(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String ascii = Normalizer.normalize(foldLetters(name), Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         StringBuilder sb = new StringBuilder(ascii.length());
         boolean dash = false;
         for (char c : ascii.toLowerCase(Locale.ROOT).toCharArray()) {
@@ -27,5 +27,25 @@ public final class Slugs {
             end--;
         }
         return sb.substring(0, end);
+    }
+
+    /** Latin letters that carry no combining mark, so NFKD alone would drop them (Gezeravcı, Østergaard). */
+    private static String foldLetters(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case 'ı' -> sb.append('i');
+                case 'ø', 'Ø' -> sb.append('o');
+                case 'æ', 'Æ' -> sb.append("ae");
+                case 'œ', 'Œ' -> sb.append("oe");
+                case 'ß' -> sb.append("ss");
+                case 'đ', 'Đ' -> sb.append('d');
+                case 'ł', 'Ł' -> sb.append('l');
+                case 'þ', 'Þ' -> sb.append("th");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }
