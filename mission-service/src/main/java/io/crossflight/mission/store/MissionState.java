@@ -38,6 +38,8 @@ public final class MissionState {
     public TreeMap<String, Member> crew = new TreeMap<>();
     /** eventId → the article behind it. */
     public TreeMap<String, SourceRef> sources = new TreeMap<>();
+    /** eventId → every launch date any article stated; the shown one is chosen from all of them. */
+    public TreeMap<String, Stated> launchDates = new TreeMap<>();
 
     /** A value and the claim it came from. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -99,7 +101,14 @@ public final class MissionState {
         }
         for (FieldClaim f : e.fields()) {
             Stated cur = fields.get(f.field());
-            if (cur == null || k.newerThan(cur.key())) {
+            if ("launchDate".equals(f.field())) {
+                Stated s = new Stated(f.value(), e, f.evidence(), f.confidence());
+                s.precision = f.precision();
+                s.season = f.season();
+                s.text = f.text();
+                launchDates.put(e.eventId(), s);
+                fields.put("launchDate", launchDate(launchDates.values()));
+            } else if (cur == null || k.newerThan(cur.key())) {
                 Stated s = new Stated(f.value(), e, f.evidence(), f.confidence());
                 s.precision = f.precision();
                 s.season = f.season();
@@ -114,6 +123,42 @@ public final class MissionState {
             m.agency = newer(m.agency, c.agency(), e, c);
             m.position = newer(m.position, c.position(), e, c);
         }
+    }
+
+    /**
+     * The launch date to show: the latest-published claim, unless older claims are more precise
+     * and fall inside it. "Launched in April" published after "targeted for April 8" does not
+     * contradict the day, it just says less; a slip ("now May") does replace it. A function of
+     * the set of claims, so arrival order cannot matter.
+     */
+    static Stated launchDate(java.util.Collection<Stated> claims) {
+        Stated winner = null;
+        for (Stated c : claims) {
+            if (winner == null || c.key().newerThan(winner.key())) {
+                winner = c;
+            }
+        }
+        while (winner != null) {
+            LaunchPeriod outer = LaunchPeriod.of(winner.value, winner.precision, winner.season);
+            Stated refined = null;
+            for (Stated c : claims) {
+                LaunchPeriod inner = LaunchPeriod.of(c.value, c.precision, c.season);
+                if (outer != null && inner != null && narrower(inner, outer)
+                        && (refined == null || c.key().newerThan(refined.key()))) {
+                    refined = c;
+                }
+            }
+            if (refined == null) {
+                return winner;
+            }
+            winner = refined;
+        }
+        return null;
+    }
+
+    private static boolean narrower(LaunchPeriod inner, LaunchPeriod outer) {
+        return !inner.start().isBefore(outer.start()) && !inner.end().isAfter(outer.end())
+                && (inner.start().isAfter(outer.start()) || inner.end().isBefore(outer.end()));
     }
 
     private static Stated newer(Stated cur, String value, EventClaims e, AssignmentClaim c) {
