@@ -123,4 +123,60 @@ class ArticleResourceTest {
         r.then().statusCode(status).contentType("application/problem+json")
                 .body("status", equalTo(status)).body("title", notNullValue()).body("detail", notNullValue());
     }
+
+    @Test
+    void undatedSeedCountsAsIngestedAndCarriesTheSwap() {
+        String id = given().contentType("text/plain; charset=UTF-8").body(IngestTestSupport.seed("002_874878a65ba7efb4.txt"))
+                .post("/articles").then().statusCode(202)
+                .body("events.missionId", hasItems("crew-5", "soyuz-ms-22")).extract().path("id");
+        given().get("/articles/" + id).then().statusCode(200)
+                .body("publishedAtKnown", equalTo(false))
+                .body("notes", hasItem(org.hamcrest.Matchers.containsString("ingest time")))
+                .body("updates.find { it.missionId == 'crew-5' }.update.crew.find { it.person.id == 'anna-kikina' }.assignment", equalTo("prime"))
+                .body("updates.find { it.missionId == 'soyuz-ms-22' }.update.crew.find { it.person.id == 'anna-kikina' }.assignment", equalTo("removed"))
+                .body("updates.find { it.missionId == 'soyuz-ms-22' }.update.crew.find { it.person.id == 'francisco-rubio' }.assignment", equalTo("prime"))
+                .body("updates.update.crew.flatten().person.id", not(hasItems("dana-weigel", "dmitry-rogozin", "valentina-tereshkova")));
+    }
+
+    @Test
+    void htmlPublicationMetadataGivesTheDate() {
+        String html = "<html><head><meta property=\"article:published_time\" content=\"2023-09-14T10:00:00Z\">"
+                + "<title>Soyuz MS-24 ready</title></head><body><article><p>Roscosmos cosmonauts Oleg Kononenko and Nikolai Chub "
+                + "and NASA astronaut Loral O'Hara will launch on Soyuz MS-24 from Baikonur Cosmodrome tomorrow.</p></article></body></html>";
+        String id = given().contentType("text/html").body(html).post("/articles").then().statusCode(202)
+                .body("events.missionId", hasItem("soyuz-ms-24")).extract().path("id");
+        given().get("/articles/" + id).then()
+                .body("publishedAtKnown", equalTo(true))
+                .body("publishedAt", startsWith("2023-09-14"))
+                .body("updates[0].update.facts.launchDate.value", equalTo("2023-09-15"));
+    }
+
+    @Test
+    void russianArticle() {
+        String body = "{\"body\": \"Космонавты Роскосмоса Олег Кононенко и Николай Чуб и астронавт NASA Лорал О'Хара стартовали на корабле "
+                + "Союз МС-24 с космодрома Байконур 15 сентября.\", \"publishedAt\": \"2023-09-15\", \"language\": \"ru\"}";
+        String id = given().contentType("application/json; charset=UTF-8").body(body).post("/articles").then().statusCode(202)
+                .body("events.missionId", hasItem("soyuz-ms-24")).extract().path("id");
+        given().get("/articles/" + id).then().body("language", equalTo("ru"))
+                .body("updates[0].update.crew.person.id", hasItem("oleg-kononenko"));
+    }
+
+    @Test
+    void healthAndMetricsShowDatabaseKafkaAndOutbox() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItems("outbox"))
+                .body("checks.name", hasItem(org.hamcrest.Matchers.containsStringIgnoringCase("kafka")))
+                .body("checks.name", hasItem(org.hamcrest.Matchers.containsStringIgnoringCase("database")));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("crossflight_outbox_backlog"))
+                .body(org.hamcrest.Matchers.containsString("crossflight_articles_ingested_total"));
+        given().get("/q/openapi").then().statusCode(200).body(org.hamcrest.Matchers.containsString("/articles"));
+    }
+
+    @Test
+    void aDeclaredCharsetIsHonoured() {
+        byte[] latin1 = "Soyuz MS-25 will carry Marina Vasilevskaya from Baikonur Cosmodrome. Caf\u00e9 talk.".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        given().contentType("text/plain; charset=ISO-8859-1").body(latin1).post("/articles").then().statusCode(202);
+        problem(given().contentType("text/plain; charset=UTF-8").body(latin1).post("/articles"), 415);
+    }
 }

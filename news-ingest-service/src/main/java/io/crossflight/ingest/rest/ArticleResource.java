@@ -66,7 +66,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "the same article again (duplicate: true)")
     public Response postText(byte[] raw, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         String type = contentType != null && contentType.toLowerCase().startsWith(MediaType.TEXT_HTML) ? MediaType.TEXT_HTML : MediaType.TEXT_PLAIN;
-        return answer(ingestion.ingest(RequestParsing.fromText(raw, type, config.maxArticleBytes())));
+        return answer(ingestion.ingest(RequestParsing.fromText(raw, type, RequestParsing.charsetOf(contentType), config.maxArticleBytes())));
     }
 
     @GET

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,6 +16,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -51,6 +54,7 @@ final class RequestParsing {
             .build();
 
     private static final Instant FIRST_SPACEFLIGHT_NEWS = LocalDate.of(1957, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset=\"?([^\";\\s]+)");
     private static final int MAX_TITLE = 1_000;
     private static final int MAX_SOURCE = 300;
     private static final int MAX_URL = 2_048;
@@ -93,7 +97,12 @@ final class RequestParsing {
     }
 
     static IncomingArticle fromText(byte[] raw, String contentType, int maxBytes) {
-        String body = requireBody(utf8(raw, maxBytes, "article"), maxBytes);
+        return fromText(raw, contentType, StandardCharsets.UTF_8, maxBytes);
+    }
+
+    /** Raw text in the charset the client declared (UTF-8 unless it said otherwise). */
+    static IncomingArticle fromText(byte[] raw, String contentType, Charset charset, int maxBytes) {
+        String body = requireBody(decode(raw, maxBytes, "article", charset), maxBytes);
         return new IncomingArticle(contentType, body, null, null, null, null, null, null);
     }
 
@@ -114,6 +123,10 @@ final class RequestParsing {
     }
 
     private static String utf8(byte[] raw, int maxBytes, String what) {
+        return decode(raw, maxBytes, what, StandardCharsets.UTF_8);
+    }
+
+    private static String decode(byte[] raw, int maxBytes, String what, Charset charset) {
         if (raw == null || raw.length == 0) {
             throw ProblemException.badRequest("The request body is empty; send an " + what + ".");
         }
@@ -122,13 +135,29 @@ final class RequestParsing {
                     "The " + what + " is larger than " + maxBytes + " bytes; send one article at a time.");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(raw)).toString();
         } catch (CharacterCodingException e) {
             throw new ProblemException(415, "Unsupported Media Type",
-                    "The " + what + " is not UTF-8 text (binary data?). Send UTF-8 encoded text.");
+                    "The " + what + " is not " + charset.name() + " text (binary data, or a wrong charset in Content-Type?). Send UTF-8 encoded text.");
+        }
+    }
+
+    /** The charset parameter of a Content-Type header; UTF-8 when absent; 415 when unknown. */
+    static Charset charsetOf(String contentType) {
+        if (contentType == null) {
+            return StandardCharsets.UTF_8;
+        }
+        Matcher m = CHARSET.matcher(contentType);
+        if (!m.find()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(m.group(1));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(415, "Unsupported Media Type", "Unknown charset '" + m.group(1) + "'; send UTF-8.");
         }
     }
 

@@ -49,11 +49,15 @@ public class ArticleStore {
 
     public Optional<IngestResult> findDuplicate(String contentHash, String url) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT id FROM articles WHERE content_hash = ? OR (CAST(? AS TEXT) IS NOT NULL AND url = ?) ORDER BY ingested_at LIMIT 1")) {
+                // Two indexed lookups; an OR across both columns would scan the table.
+                PreparedStatement ps = c.prepareStatement("""
+                        SELECT id FROM (
+                            SELECT id, ingested_at FROM articles WHERE content_hash = ?
+                            UNION ALL
+                            SELECT id, ingested_at FROM articles WHERE url = ?
+                        ) found ORDER BY ingested_at LIMIT 1""")) {
             ps.setString(1, contentHash);
             ps.setString(2, url);
-            ps.setString(3, url);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
