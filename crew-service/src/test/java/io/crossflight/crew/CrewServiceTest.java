@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import io.crossflight.events.MissionRef;
 import io.crossflight.events.MissionUpdateCodec;
+import io.crossflight.events.MissionUpdateData;
 import io.crossflight.events.MissionUpdateEvent;
 import io.crossflight.events.PersonRef;
 import io.crossflight.testkit.CrossflightTestResource;
@@ -248,11 +249,11 @@ class CrewServiceTest {
         MissionUpdateEvent named = CrewEvents.event("art-mention-1", "2023-06-01T10:00:00Z", mission, "planned", null,
                 List.of(visitor),
                 CrewEvents.claim(pilot, "prime", "pilot", "Mention Pilot will fly as pilot."));
-        // A newer article about the same mission only names the pilot (new spelling), names someone who is also
-        // in its own crew list, and carries a malformed mention: the event still applies, the seats stay.
+        // A newer article about the same mission only names the pilot (new spelling) and names someone who is also
+        // in its own crew list: the event applies, the seats stay. (MissionUpdateCodec validates mentions: one
+        // without an id makes the whole event invalid, and it is dead-lettered like any poison record.)
         MissionUpdateEvent mentioned = CrewEvents.event("art-mention-2", "2023-06-10T10:00:00Z", mission, null, null,
                 List.of(new PersonRef("test-mention-pilot", "Mention Pilot", List.of("Пилот Упоминание"), "ESA", null, null),
-                        new PersonRef(null, "No Id", List.of(), null, null, null),
                         new PersonRef("test-mention-engineer", "Mention Engineer", List.of("Engineer Alias"), "ESA", "IT", "astronaut")),
                 CrewEvents.claim(new PersonRef("test-mention-engineer", "Mention Engineer", List.of(), "ESA", "IT", "astronaut"),
                         "backup", null, "Mention Engineer is the backup."));
@@ -335,6 +336,55 @@ class CrewServiceTest {
             assertThat(reason(dlq, future)).contains("unknown schema version 99");
         });
         assertThat(metric("crossflight_events_dead_lettered_total")).isGreaterThanOrEqualTo(before + 2);
+    }
+
+    @Test
+    void aBatchWithPoisonAndAnEventTheStoreRefusesAppliesEveryOtherEventOnce() throws SQLException {
+        MissionRef mission = new MissionRef("test-burst-mission", "Test Burst Mission", List.of(), true);
+        PersonRef one = new PersonRef("test-burst-one", "Burst One", List.of(), "ESA", "FR", "astronaut");
+        PersonRef two = new PersonRef("test-burst-two", "Burst Two", List.of(), "ESA", "IT", "astronaut");
+        PersonRef three = new PersonRef("test-burst-refused", "Burst Refused", List.of(), "ESA", "DE", "astronaut");
+        MissionUpdateEvent e1 = CrewEvents.event("art-burst-1", "2023-05-01T10:00:00Z", mission, "planned",
+                CrewEvents.claim(one, "prime", "commander", "Burst One commands the flight."));
+        MissionUpdateEvent e2 = CrewEvents.event("art-burst-2", "2023-05-02T10:00:00Z", mission, "planned",
+                CrewEvents.claim(two, "backup", null, "Burst Two is the backup."));
+        // Valid JSON and a valid event, but PostgreSQL text cannot hold the NUL in its title.
+        MissionUpdateEvent e3 = CrewEvents.event("art-burst-3", "2023-05-03T10:00:00Z", mission, "scheduled",
+                CrewEvents.claim(three, "prime", null, "Burst Refused flies too."));
+        MissionUpdateData d = e3.data();
+        MissionUpdateEvent refused = MissionUpdateEvent.of(new MissionUpdateData(d.articleId(), d.publishedAt(), true, "Scraped \u0000 title",
+                d.articleSource(), d.articleUrl(), d.mission(), d.facts(), d.crew()));
+        String notJson = "burst {not json";
+        KafkaTestSupport.sendBurst(mission.id(), List.of(MissionUpdateCodec.toJson(e1), notJson, MissionUpdateCodec.toJson(refused),
+                MissionUpdateCodec.toJson(e2), MissionUpdateCodec.toJson(e1)));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            given().get("/applied-events/" + e1.id()).then().statusCode(200);
+            given().get("/applied-events/" + e2.id()).then().statusCode(200);
+        });
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> dlq = KafkaTestSupport.readAll(KafkaTestSupport.DLQ);
+            assertThat(reason(dlq, notJson)).contains("not a mission-update JSON");
+            assertThat(reason(dlq, MissionUpdateCodec.toJson(refused))).startsWith("event " + refused.id() + " cannot be applied");
+        });
+        given().get("/applied-events/" + refused.id()).then().statusCode(404);
+        given().get("/crew/test-burst-refused").then().statusCode(404);
+        given().get("/crew/test-burst-one").then().statusCode(200).body("missions[0].assignment", equalTo("prime"));
+        given().get("/crew/test-burst-two").then().statusCode(200).body("missions[0].assignment", equalTo("backup"));
+
+        // The good events once more (a whole batch redelivered): applied once, announced once.
+        KafkaTestSupport.sendBurst(mission.id(), List.of(MissionUpdateCodec.toJson(e1), MissionUpdateCodec.toJson(e2)));
+        MissionUpdateEvent marker = CrewEvents.event("art-burst-4", "2023-05-04T10:00:00Z",
+                new MissionRef("test-burst-marker", "Test Burst Marker", List.of(), true), null);
+        KafkaTestSupport.sendBurst(mission.id(), List.of(MissionUpdateCodec.toJson(marker))); // same partition: read after them
+        await().atMost(WAIT).untilAsserted(() -> given().get("/applied-events/" + marker.id()).then().statusCode(200));
+        given().get("/crew/test-burst-one/history").then().statusCode(200).body("size()", equalTo(1));
+        try (Connection c = db();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM change_log WHERE entity_id = 'test-burst-one'");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+        }
     }
 
     private static String reason(List<ConsumerRecord<String, String>> records, String value) {

@@ -90,6 +90,26 @@ class CrewStorePropertyTest {
         assertThat(fixture.dump()).as("final store after delivery %s (base seed %d)", order, BASE_SEED).isEqualTo(reference);
     }
 
+    @ParameterizedTest(name = "batched delivery from seed {0}")
+    @MethodSource("seeds")
+    void batchesOfAnySizeGiveTheSameStoreAsOneEventAtATime(long seed) throws SQLException {
+        Random random = new Random(seed);
+        List<MissionUpdateEvent> deliveries = delivery(random);
+        // The live consumer's batches: whatever one poll returned, redeliveries possibly inside one batch.
+        List<Integer> sizes = new ArrayList<>();
+        for (int left = deliveries.size(); left > 0; ) {
+            int size = 1 + random.nextInt(left);
+            sizes.add(size);
+            left -= size;
+        }
+        fixture.reset();
+        int applied = fixture.applyInBatches(deliveries, sizes);
+
+        String order = deliveries.stream().map(e -> e.data().articleId() + "/" + e.data().mission().id()).toList() + " in " + sizes;
+        assertThat(applied).as("each distinct event applied exactly once; delivery %s", order).isEqualTo(CrewEvents.story().size());
+        assertThat(fixture.dump()).as("final store after delivery %s (base seed %d)", order, BASE_SEED).isEqualTo(reference);
+    }
+
     /** The story shuffled, with up to six events delivered again at random places. */
     static List<MissionUpdateEvent> delivery(Random random) {
         List<MissionUpdateEvent> story = CrewEvents.story();

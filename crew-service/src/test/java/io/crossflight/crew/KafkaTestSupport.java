@@ -51,6 +51,16 @@ final class KafkaTestSupport {
         }
     }
 
+    /** The values under one key (one partition), back to back: they reach the consumer as one batch if they can. */
+    static void sendBurst(String key, List<String> values) {
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (String v : values) {
+                producer.send(new ProducerRecord<>(TOPIC, key, v));
+            }
+            producer.flush();
+        }
+    }
+
     private static KafkaProducer<String, String> producer() {
         Properties p = TestInfra.kafkaClientProperties();
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

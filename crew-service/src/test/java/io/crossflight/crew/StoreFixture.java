@@ -57,6 +57,22 @@ final class StoreFixture implements AutoCloseable {
         return applied;
     }
 
+    /** Applies the events in transactions of the given sizes, as the live consumer applies its batches. */
+    int applyInBatches(List<MissionUpdateEvent> events, List<Integer> sizes) throws SQLException {
+        int applied = 0;
+        int from = 0;
+        for (int size : sizes) {
+            int to = Math.min(events.size(), from + size);
+            applied += store.applyAll(connection, events.subList(from, to), true);
+            connection.commit();
+            from = to;
+        }
+        if (from < events.size()) {
+            throw new IllegalArgumentException("batch sizes cover " + from + " of " + events.size() + " events");
+        }
+        return applied;
+    }
+
     /** Every stored and materialised row, as text, in a fixed order: equal dumps mean equal stores. */
     String dump() throws SQLException {
         List<String> out = new ArrayList<>();

@@ -62,6 +62,22 @@ public final class KafkaSupport {
         }
     }
 
+    /** Publishes the values under one key (one partition) back to back, so they reach the consumer as one batch if they can. */
+    public static void sendBurst(String key, List<String> values) {
+        try {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (String v : values) {
+                sent.add(producer().send(new ProducerRecord<>(TOPIC, key, v)));
+            }
+            producer().flush();
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot publish to " + TOPIC, e);
+        }
+    }
+
     /** Waits until GET /applied-events/{id} answers 200 for every event. */
     public static void awaitApplied(MissionUpdateEvent... events) {
         for (MissionUpdateEvent e : events) {

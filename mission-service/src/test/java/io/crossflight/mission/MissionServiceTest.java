@@ -203,6 +203,50 @@ class MissionServiceTest {
         assertTrue(metrics.contains("crossflight_events_dead_lettered_total"), "DLQ counter exported");
     }
 
+    @Test
+    void aBatchWithPoisonAndAnEventTheStoreRefusesAppliesEveryOtherEventOnce() {
+        MissionRef m = Fixtures.mission("burst-ms-1", "Burst MS-1");
+        MissionUpdateEvent e1 = Fixtures.soyuzDecember("burst-a1", m);
+        MissionUpdateEvent e2 = Fixtures.soyuzJuly("burst-a2", m);
+        MissionUpdateEvent e3 = Fixtures.soyuzSeptember("burst-a3", m);
+        // Valid JSON and a valid event, but PostgreSQL text cannot hold a NUL character.
+        MissionUpdateEvent refused = Fixtures.article("burst-a4", "2022-10-01T10:00:00Z", m).title("Scraped \u0000 title")
+                .status("scrubbed", "It was scrubbed.").build();
+        String notJson = "burst: not JSON {";
+        double appliedBefore = metric("crossflight_events_applied_total");
+        KafkaSupport.sendBurst(m.id(), List.of(MissionUpdateCodec.toJson(e1), notJson, MissionUpdateCodec.toJson(e2),
+                MissionUpdateCodec.toJson(refused), MissionUpdateCodec.toJson(e3), MissionUpdateCodec.toJson(e1)));
+        awaitApplied(e1, e2, e3);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> dlq = KafkaSupport.readAll(KafkaSupport.DLQ);
+            assertTrue(reason(dlq, notJson).contains("not a mission-update JSON document"), reason(dlq, notJson));
+            String refusedReason = reason(dlq, MissionUpdateCodec.toJson(refused));
+            assertTrue(refusedReason.startsWith("event " + refused.id() + " cannot be applied"), refusedReason);
+        });
+        given().get("/applied-events/" + refused.id()).then().statusCode(404);
+        given().get("/missions/burst-ms-1").then().statusCode(200)
+                .body("sources.articleId", contains("burst-a1", "burst-a2", "burst-a3"))
+                .body("status", not(equalTo("scrubbed")));
+        given().get("/missions/burst-ms-1/history").then().body("items", hasSize(3));
+        assertTrue(metric("crossflight_events_applied_total") >= appliedBefore + 3);
+
+        // The same burst again (a producer retrying everything): nothing new is applied, and no more history.
+        KafkaSupport.sendBurst(m.id(), List.of(MissionUpdateCodec.toJson(e1), MissionUpdateCodec.toJson(e2), MissionUpdateCodec.toJson(e3)));
+        MissionUpdateEvent marker = Fixtures.article("burst-a5", "2022-06-01T10:00:00Z", Fixtures.mission("burst-ms-2", "Burst MS-2"))
+                .status("planned", "Planned.").build();
+        KafkaSupport.sendBurst(m.id(), List.of(MissionUpdateCodec.toJson(marker))); // same partition: consumed after the replay
+        awaitApplied(marker);
+        given().get("/missions/burst-ms-1/history").then().body("items", hasSize(3));
+        given().get("/missions/burst-ms-1").then().body("sources", hasSize(3));
+    }
+
+    private static double metric(String name) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     private static String reason(List<ConsumerRecord<String, String>> records, String value) {
         for (ConsumerRecord<String, String> r : records) {
             if (value.equals(r.value())) {
@@ -311,15 +355,18 @@ class MissionServiceTest {
 
     @Test
     void operationsEndpointsAnswer() {
-        MissionUpdateEvent e = Fixtures.soyuzDecember("ops-a1", Fixtures.mission("ops-ms-1", "Ops MS-1"));
-        send(e);
-        awaitApplied(e); // the intake's counters exist once it has handled a record
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("mission-store"))
                 .body("checks.name", hasItem(containsString("Kafka")))
                 .body("checks.name", hasItem(containsString("Database")));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("crossflight_events_applied_total"));
+        // The intake is a startup bean: its counters exist before (and whether or not) a record arrives.
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("crossflight_events_applied_total"))
+                .body(containsString("crossflight_events_duplicates_total"))
+                .body(containsString("crossflight_events_dead_lettered_total"))
+                .body(containsString("crossflight_events_retries_total"))
+                .body(containsString("crossflight_events_batch_fallbacks_total"));
         given().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/missions/{id}/history"))
                 .body(containsString("/admin/rebuild"));

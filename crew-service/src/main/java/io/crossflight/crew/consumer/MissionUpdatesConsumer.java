@@ -1,6 +1,7 @@
 package io.crossflight.crew.consumer;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import javax.sql.DataSource;
@@ -10,16 +11,18 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.crossflight.crew.store.CrewStore;
 import io.crossflight.events.MissionUpdateEvent;
 import io.crossflight.store.EventIntake;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Consumes {@code mission-updates} one record at a time, in partition order. The offset is
- * committed only after {@link #apply} committed; a redelivered event is recognised by its id.
+ * Consumes {@code mission-updates} in Kafka batches, in partition order. A batch is one
+ * transaction; its offsets are committed only after {@link #apply} committed, and a redelivered
+ * event is recognised by its id. Poison records, and an event the store refuses, are
+ * dead-lettered by EventIntake while the rest of the batch is applied.
  */
 @ApplicationScoped
 public class MissionUpdatesConsumer {
@@ -35,15 +38,15 @@ public class MissionUpdatesConsumer {
 
     @Incoming("mission-updates")
     @Blocking(ordered = true)
-    public CompletionStage<Void> consume(Message<String> message) {
-        return intake.handle(message, this::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return intake.handle(batch, this::apply);
     }
 
-    /** One event, one transaction: processed-event id, claims, recomputed rows and change log together. */
+    /** The events in one transaction: processed-event ids, claims, recomputed rows and change log together. */
     @Transactional(rollbackOn = Exception.class)
-    public boolean apply(MissionUpdateEvent event) throws Exception {
+    public int apply(List<MissionUpdateEvent> events) throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            return store.apply(c, event, true);
+            return store.applyAll(c, events, true);
         }
     }
 }

@@ -66,6 +66,35 @@ public final class CrewStore {
         if (!processed.claim(c, event)) {
             return false;
         }
+        List<ChangeNotice> notices = new ArrayList<>();
+        applyClaimed(c, event, announce ? notices : null);
+        // Last, as one batch: the change log serialises its writers until commit.
+        record(c, notices);
+        return true;
+    }
+
+    /**
+     * Applies the events not applied before, in list order, on the caller's transaction (the live
+     * consumer's batch); returns how many were new. One lock, one claim statement and one
+     * change-log batch for all of them; each event is folded in as {@link #apply} would.
+     */
+    public int applyAll(Connection c, List<MissionUpdateEvent> events, boolean announce) throws SQLException {
+        lock(c);
+        Set<String> claimed = processed.claimAll(c, events);
+        List<ChangeNotice> notices = new ArrayList<>();
+        int applied = 0;
+        for (MissionUpdateEvent event : events) {
+            if (claimed.remove(event.id())) { // remove: an id twice in the batch is applied once
+                applyClaimed(c, event, announce ? notices : null);
+                applied++;
+            }
+        }
+        record(c, notices);
+        return applied;
+    }
+
+    /** Everything after the claim: facts, claims, recomputed rows; adds what subscribers see to {@code notices} (if not null). */
+    private void applyClaimed(Connection c, MissionUpdateEvent event, List<ChangeNotice> notices) throws SQLException {
         MissionUpdateData d = event.data();
         insertFacts(c, event);
         Set<String> touched = new TreeSet<>(insertClaims(c, event));
@@ -73,16 +102,12 @@ public final class CrewStore {
             // A new mission name or status shows in the views of everyone on the mission.
             touched.addAll(personsOn(c, d.mission().id()));
         }
-        List<ChangeNotice> notices = new ArrayList<>();
         for (String personId : touched) {
             Change change = refreshPerson(c, personId);
-            if (announce && change != null) {
+            if (notices != null && change != null) {
                 notice(change, d.articleId(), event.id()).ifPresent(notices::add);
             }
         }
-        // Last, as one batch: the change log serialises its writers until commit.
-        record(c, notices);
-        return true;
     }
 
     public static void lock(Connection c) throws SQLException {

@@ -11,18 +11,19 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.crossflight.events.MissionUpdateEvent;
 import io.crossflight.mission.store.MissionStore;
 import io.crossflight.store.EventIntake;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Builds the store from {@code mission-updates}: one event, one transaction (processed-event
- * id, claims, materialised mission, change log), acked — and its offset committed — only after
- * the commit. Poison records go to {@code mission-updates.dlq.mission-service} via EventIntake.
+ * Builds the store from {@code mission-updates}, one Kafka batch per transaction (processed-event
+ * ids, claims, materialised missions, change log: the rebuild's batch path), acked — and its
+ * offsets committed — only after the commit. Poison records, and an event the store refuses, go
+ * to {@code mission-updates.dlq.mission-service} via EventIntake; the rest of the batch is applied.
  */
 @ApplicationScoped
 public class MissionUpdatesConsumer {
@@ -38,19 +39,19 @@ public class MissionUpdatesConsumer {
 
     @Incoming("mission-updates")
     @Blocking(ordered = true)
-    public CompletionStage<Void> consume(Message<String> message) {
-        return intake.handle(message, this::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return intake.handle(batch, this::apply);
     }
 
-    /** False when the event was applied before (a redelivery). Checked exceptions roll back too. */
+    /** The events in one transaction; how many were new. Checked exceptions roll back too. */
     @Transactional(rollbackOn = Exception.class)
-    public boolean apply(MissionUpdateEvent event) throws Exception {
+    public int apply(List<MissionUpdateEvent> events) throws Exception {
         if (!QuarkusTransaction.isActive()) {
             // Without the interceptor every statement would commit on its own: refuse loudly.
             throw new IllegalStateException("apply must run in a transaction");
         }
         try (Connection c = dataSource.getConnection()) {
-            return store.apply(c, List.of(event), true) == 1;
+            return store.apply(c, events, true);
         }
     }
 }

@@ -35,12 +35,14 @@ import io.crossflight.events.MissionUpdateCodec;
 import io.crossflight.events.MissionUpdateEvent;
 import io.crossflight.mission.config.MissionConfig;
 import io.crossflight.mission.store.MissionStore;
+import io.crossflight.store.EventIntake;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Rebuilds the store from the beginning of the topic: empties it, then reads every partition
  * from offset 0 up to the end offsets seen after emptying, applying batches in one transaction
- * each. The live consumer keeps running meanwhile: what it applies after the reset stays, what
+ * each (an event the store refuses is skipped, as the live consumer dead-lettered it). The live
+ * consumer keeps running meanwhile: what it applies after the reset stays, what
  * it applied before is read again here, and the processed-event log plus the order-independent
  * fold make the overlap harmless, so the rebuilt store equals the one built live.
  */
@@ -134,11 +136,15 @@ public class RebuildService {
                             skipped++; // dead-lettered when it was first consumed; nothing to apply
                         }
                         if (batch.size() >= config.rebuild().batchSize()) {
-                            applied += applyWithRetry(batch);
+                            Applied a = apply(batch);
+                            applied += a.applied();
+                            skipped += a.refused();
                             batch = new ArrayList<>();
                         }
                     }
-                    applied += applyWithRetry(batch);
+                    Applied a = apply(batch);
+                    applied += a.applied();
+                    skipped += a.refused();
                     status.set(new Status("running", startedAt, null, read, applied, skipped, null));
                 }
             }
@@ -158,11 +164,45 @@ public class RebuildService {
         }
     }
 
-    /** A batch can deadlock with the live consumer on the same mission; PostgreSQL aborts one, we try again. */
-    private int applyWithRetry(List<MissionUpdateEvent> batch) throws InterruptedException {
+    private record Applied(int applied, int refused) {
+    }
+
+    /**
+     * The batch in one transaction; if the store refuses one of its events, one event per
+     * transaction, skipping the refused ones (the live consumer dead-lettered them), so one bad
+     * event on the topic cannot make every rebuild fail.
+     */
+    private Applied apply(List<MissionUpdateEvent> batch) throws InterruptedException {
         if (batch.isEmpty()) {
-            return 0;
+            return new Applied(0, 0);
         }
+        try {
+            return new Applied(applyWithRetry(batch, 1), 0);
+        } catch (RuntimeException e) {
+            if (EventIntake.isTransient(e)) {
+                throw e;
+            }
+            LOG.warnf("a rebuild batch of %d events cannot be applied as a whole, applying them one by one: %s", batch.size(), e.getMessage());
+        }
+        int applied = 0;
+        int refused = 0;
+        for (MissionUpdateEvent event : batch) {
+            try {
+                applied += applyWithRetry(List.of(event), 3);
+            } catch (RuntimeException e) {
+                if (EventIntake.isTransient(e)) {
+                    throw e;
+                }
+                refused++;
+                LOG.warnf("rebuild skips event %s, which the store refuses: %s", event.id(), e.getMessage());
+            }
+        }
+        return new Applied(applied, refused);
+    }
+
+    /** A batch can deadlock with the live consumer on the same mission; PostgreSQL aborts one, we try again. */
+    private int applyWithRetry(List<MissionUpdateEvent> batch, int nonTransientAttempts) throws InterruptedException {
+        int nonTransient = 0;
         for (int attempt = 1;; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
@@ -171,7 +211,10 @@ public class RebuildService {
                     }
                 });
             } catch (RuntimeException e) {
-                if (attempt >= 5) {
+                if (!EventIntake.isTransient(e)) {
+                    nonTransient++;
+                }
+                if (attempt >= 5 || nonTransient >= nonTransientAttempts) {
                     throw e;
                 }
                 LOG.warnf("rebuild batch failed (attempt %d), retrying: %s", attempt, e.getMessage());

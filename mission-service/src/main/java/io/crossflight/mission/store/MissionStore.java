@@ -37,9 +37,9 @@ import io.crossflight.store.changes.FieldChange;
  * claims the event ids, keeps every claim, folds the new claims into each mission's stored
  * {@link MissionState} and rewrites the materialised rows, and logs what visibly changed.
  *
- * <p>Plain JDBC on purpose: the live consumer calls it in a JTA transaction (Agroal enlists the
- * connection), the rebuild and the benchmark with a plain connection. A batch of events costs a
- * fixed number of round trips, whatever its size.
+ * <p>Plain JDBC on purpose: the live consumer calls it with each Kafka batch in a JTA transaction
+ * (Agroal enlists the connection), the rebuild and the benchmark with a plain connection. A batch
+ * of events costs a fixed number of round trips, whatever its size.
  */
 @Singleton
 public class MissionStore {
@@ -75,9 +75,12 @@ public class MissionStore {
         unique.values().forEach(e -> missions.add(e.data().mission().id()));
         lock(c, missions);
 
-        List<EventClaims> fresh = new ArrayList<>();
-        for (MissionUpdateEvent e : claim(c, List.copyOf(unique.values()))) {
-            fresh.add(EventClaims.of(e));
+        Set<String> claimed = processed.claimAll(c, List.copyOf(unique.values()));
+        List<EventClaims> fresh = new ArrayList<>(claimed.size());
+        for (MissionUpdateEvent e : unique.values()) {
+            if (claimed.contains(e.id())) {
+                fresh.add(EventClaims.of(e));
+            }
         }
         if (fresh.isEmpty()) {
             return 0;
@@ -113,7 +116,10 @@ public class MissionStore {
             }
         }
         writeMissions(c, states, current, initial, initialNames);
-        recordChanges(c, notices);
+        // Last: the change log serialises its writers until commit, and announces after it.
+        if (!notices.isEmpty()) {
+            changeLog.recordAll(c, notices);
+        }
         return fresh.size();
     }
 
@@ -123,36 +129,6 @@ public class MissionStore {
             ps.setArray(1, c.createArrayOf("text", missions.toArray()));
             ps.executeQuery().close();
         }
-    }
-
-    /** The events whose ids were not in the processed-event log; they are in it now. */
-    private List<MissionUpdateEvent> claim(Connection c, List<MissionUpdateEvent> events) throws SQLException {
-        List<MissionUpdateEvent> fresh = new ArrayList<>(events.size());
-        if (events.size() == 1) {
-            if (processed.claim(c, events.get(0))) {
-                fresh.add(events.get(0));
-            }
-            return fresh;
-        }
-        // Same statement as ProcessedEvents.claim, batched: one round trip for the whole batch.
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO processed_events (event_id, mission_id, article_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (MissionUpdateEvent e : events) {
-                ps.setString(1, e.id());
-                ps.setString(2, e.data().mission().id());
-                ps.setString(3, e.data().articleId());
-                ps.addBatch();
-            }
-            int[] counts = ps.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 1) {
-                    fresh.add(events.get(i));
-                } else if (counts[i] != 0) {
-                    throw new IllegalStateException("the driver did not report per-row counts; do not use reWriteBatchedInserts");
-                }
-            }
-        }
-        return fresh;
     }
 
     private static void insertClaims(Connection c, List<EventClaims> events) throws SQLException {
@@ -310,27 +286,6 @@ public class MissionStore {
                 }
                 ins.executeBatch();
             }
-        }
-    }
-
-    private void recordChanges(Connection c, List<ChangeNotice> notices) throws SQLException {
-        if (notices.size() <= 1) {
-            for (ChangeNotice n : notices) {
-                changeLog.record(c, n);
-            }
-            return;
-        }
-        // Same statement and payload as ChangeLog.record, batched for the batch path.
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO change_log (type, entity_id, event_id, payload) VALUES (?, ?, ?, ?::jsonb)")) {
-            for (ChangeNotice n : notices) {
-                ps.setString(1, n.type());
-                ps.setString(2, n.id());
-                ps.setString(3, n.eventId());
-                ps.setString(4, json(n));
-                ps.addBatch();
-            }
-            ps.executeBatch();
         }
     }
 

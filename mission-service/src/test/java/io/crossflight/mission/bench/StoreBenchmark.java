@@ -6,14 +6,31 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
 
 import io.crossflight.events.CrewClaim;
@@ -26,9 +43,13 @@ import io.crossflight.events.MissionUpdateData;
 import io.crossflight.events.MissionUpdateEvent;
 import io.crossflight.events.PersonRef;
 import io.crossflight.mission.store.MissionStore;
+import io.crossflight.store.DeadLetters;
+import io.crossflight.store.EventIntake;
+import io.crossflight.store.IntakeRecord;
 import io.crossflight.store.ProcessedEvents;
 import io.crossflight.store.changes.ChangeLog;
 import io.crossflight.testkit.TestInfra;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Issue 4, "Speed": realistic events applied into an empty store by the applier, beside the
@@ -39,9 +60,18 @@ import io.crossflight.testkit.TestInfra;
  * ./mvnw -B -o -q -pl mission-service test-compile exec:java -Dbench.events=100000
  * </pre>
  *
- * Options: {@code -Dbench.events} (100000), {@code -Dbench.batch} (events per transaction in the
+ * The live consumer's path is measured too: the events published to a real broker, then consumed
+ * with the live channel's fetch settings and handed, one poll at a time, to the live intake
+ * ({@link EventIntake#process}: parse, validate, one transaction per batch through the applier,
+ * dead letters) with the offsets committed after each batch, as SmallRye does on the ack.
+ * What it leaves out is SmallRye's plumbing and the JTA transaction manager around the commit.
+ *
+ * <p>Options: {@code -Dbench.events} (100000), {@code -Dbench.batch} (events per transaction in the
  * batched runs, 500), {@code -Dbench.single} (events for the one-event-per-transaction run, 10000),
- * {@code -Dbench.jdbcUrl/-Dbench.user/-Dbench.password} (default: the test kit's embedded PostgreSQL 15).
+ * {@code -Dbench.kafka=false} (skip the Kafka run), {@code -Dbench.bootstrap} (default: the test kit's
+ * in-process broker), {@code -Dbench.jdbcUrl/-Dbench.user/-Dbench.password} (default: the test kit's
+ * embedded PostgreSQL 15), {@code -Dbench.jdbcParams} (appended to the URL; default {@code reWriteBatchedInserts=true},
+ * as the services' datasources, for every path).
  */
 public final class StoreBenchmark {
 
@@ -60,6 +90,12 @@ public final class StoreBenchmark {
             url = TestInfra.jdbcUrl("missions_bench");
             password = TestInfra.password();
         }
+        // As the services' datasources are configured (application.properties); both paths use it.
+        String params = System.getProperty("bench.jdbcParams", "reWriteBatchedInserts=true");
+        if (params != null && !params.isBlank()) {
+            url += (url.contains("?") ? "&" : "?") + params;
+        }
+        boolean kafka = Boolean.parseBoolean(System.getProperty("bench.kafka", "true"));
         Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
         List<MissionUpdateEvent> events = generate(n, new Random(42));
         System.out.printf(Locale.ROOT, "%d events over %d missions, arriving shuffled; batches of %d%n", n, n / 20, batch);
@@ -85,12 +121,22 @@ public final class StoreBenchmark {
             long rows = storeRows(c);
             report("applier, " + batch + " events per transaction", n, batched, rows);
 
+            double live = 0;
+            if (kafka) {
+                String bootstrap = System.getProperty("bench.bootstrap", null);
+                LiveRun run = live(c, store, events, bootstrap == null ? TestInfra.bootstrapServers() : bootstrap);
+                live = run.rate();
+                report("live intake through Kafka, batches as polled", n, live, storeRows(c));
+                System.out.printf(Locale.ROOT, "    %d batches, mean %.0f events, median %d, largest %d; publishing took %.1f s (not counted)%n",
+                        run.batches(), (double) n / run.batches(), run.median(), run.largest(), run.publishSeconds());
+            }
+
             reset(c);
             double perEvent = applier(c, store, events.subList(0, single), 1);
-            report("applier, 1 event per transaction (live consumer path)", single, perEvent, storeRows(c));
+            report("applier, 1 event per transaction (the old live path)", single, perEvent, storeRows(c));
 
-            System.out.printf(Locale.ROOT, "%nbatched applier / raw = %.0f%%, per-event applier / raw = %.0f%%%n",
-                    100 * batched / rawRate, 100 * perEvent / rawRate);
+            System.out.printf(Locale.ROOT, "%nbatched applier / raw = %.0f%%, live intake / raw = %s, per-event applier / raw = %.0f%%%n",
+                    100 * batched / rawRate, kafka ? String.format(Locale.ROOT, "%.0f%%", 100 * live / rawRate) : "-", 100 * perEvent / rawRate);
         }
         System.exit(0); // the embedded PostgreSQL stops on the shutdown hook
     }
@@ -106,6 +152,90 @@ public final class StoreBenchmark {
             c.commit();
         }
         return events.size() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    record LiveRun(double rate, int batches, int median, int largest, double publishSeconds) {
+    }
+
+    /**
+     * The live path: publish everything (keyed by mission, as the ingest service does), then
+     * consume it into an empty store poll by poll through the live intake, committing offsets
+     * after each batch. Timed from the first poll to the last commit.
+     */
+    private static LiveRun live(Connection c, MissionStore store, List<MissionUpdateEvent> events, String bootstrap) throws Exception {
+        String topic = "bench-mission-updates-" + System.currentTimeMillis();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        }
+        long p0 = System.nanoTime();
+        Properties pp = new Properties();
+        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        pp.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        pp.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(pp)) {
+            for (MissionUpdateEvent e : events) {
+                producer.send(new ProducerRecord<>(topic, e.data().mission().id(), MissionUpdateCodec.toJson(e)));
+            }
+            producer.flush();
+        }
+        double publishSeconds = (System.nanoTime() - p0) / 1e9;
+
+        reset(c);
+        DeadLetters deadLetters = new DeadLetters(Map.of("bootstrap.servers", bootstrap), topic + ".dlq", Duration.ofSeconds(30));
+        EventIntake intake = new EventIntake(new SimpleMeterRegistry(), deadLetters);
+        EventIntake.BatchApplier applier = batch -> {
+            try {
+                int fresh = store.apply(c, batch, true);
+                c.commit();
+                return fresh;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        };
+        // The live channel's consumer settings (application.properties).
+        Properties cp = new Properties();
+        cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        cp.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        cp.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        cp.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        cp.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        cp.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        cp.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+        cp.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+        cp.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "2097152");
+        List<Integer> sizes = new ArrayList<>();
+        long t0 = System.nanoTime();
+        int consumed = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cp)) {
+            // Assigned, not subscribed: the live consumer has long joined its group, so no rebalance in the timing.
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            t0 = System.nanoTime();
+            while (consumed < events.size()) {
+                ConsumerRecords<String, String> polled = consumer.poll(Duration.ofSeconds(1));
+                if (polled.isEmpty()) {
+                    continue;
+                }
+                List<IntakeRecord> batch = new ArrayList<>(polled.count());
+                polled.forEach(r -> batch.add(IntakeRecord.of(r)));
+                intake.process(batch, applier);
+                consumer.commitSync();
+                consumed += batch.size();
+                sizes.add(batch.size());
+            }
+        } finally {
+            deadLetters.close();
+        }
+        double rate = events.size() / ((System.nanoTime() - t0) / 1e9);
+        List<Integer> sorted = new ArrayList<>(sizes);
+        Collections.sort(sorted);
+        return new LiveRun(rate, sizes.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), publishSeconds);
     }
 
     /**
