@@ -50,7 +50,7 @@ public final class StoreHarness implements AutoCloseable {
      */
     public String snapshot() throws SQLException {
         String[] queries = {
-                "SELECT id, name, status, launch_date, launch_date_start, launch_date_end, updated_at, state, view, detail FROM mission",
+                "SELECT id, name, status, launch_date, launch_date_start, launch_date_end, updated_at, state, detail FROM mission",
                 "SELECT * FROM mission_crew",
                 "SELECT * FROM mission_search_term",
                 "SELECT event_id, mission_id, article_id, published_at, published_at_known, article_title, article_source, article_url, "

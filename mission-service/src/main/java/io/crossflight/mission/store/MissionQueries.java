@@ -223,7 +223,7 @@ public final class MissionQueries {
         }
         List<String> items = new ArrayList<>();
         if (total > (long) s.page() * s.size()) {
-            try (PreparedStatement ps = c.prepareStatement(from.toString().replace("{cols}", "m.view::text")
+            try (PreparedStatement ps = c.prepareStatement(from.toString().replace("{cols}", "m.detail::text")
                     + " ORDER BY " + sort.orderBy + " LIMIT ? OFFSET ?")) {
                 List<Object> all = new ArrayList<>(args);
                 all.add(s.size());
@@ -231,12 +231,22 @@ public final class MissionQueries {
                 set(ps, all);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        items.add(rs.getString(1));
+                        items.add(listDocument(rs.getString(1)));
                     }
                 }
             }
         }
         return new Page(items, total);
+    }
+
+    /**
+     * The list document: the stored GET document without its provenance. {@code provenance} is the
+     * document's last member (MissionView's property order) and no other object has that key; a
+     * quote inside a JSON string is always escaped, so {@code ,"provenance":} can only be that key.
+     */
+    static String listDocument(String detail) {
+        int at = detail.indexOf(",\"provenance\":");
+        return at < 0 ? detail : detail.substring(0, at) + "}";
     }
 
     private static void set(PreparedStatement ps, List<Object> args) throws SQLException {

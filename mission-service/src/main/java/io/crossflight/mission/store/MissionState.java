@@ -62,7 +62,7 @@ public final class MissionState {
             this.eventId = e.eventId();
             this.articleId = e.articleId();
             this.publishedAt = e.publishedAt();
-            this.evidence = List.copyOf(evidence);
+            this.evidence = evidence == null ? null : List.copyOf(evidence);
             this.confidence = confidence;
         }
 
@@ -118,10 +118,12 @@ public final class MissionState {
         }
         for (AssignmentClaim c : e.crew()) {
             Member m = crew.computeIfAbsent(c.personId(), p -> new Member());
-            m.assignment = newer(m.assignment, c.assignment(), e, c);
-            m.name = newer(m.name, c.name(), e, c);
-            m.agency = newer(m.agency, c.agency(), e, c);
-            m.position = newer(m.position, c.position(), e, c);
+            // The claim's sentences are kept once, with the assignment (what provenance shows);
+            // name, agency and position only need the claim's key to be folded.
+            m.assignment = newer(m.assignment, c.assignment(), e, c, c.evidence());
+            m.name = newer(m.name, c.name(), e, c, null);
+            m.agency = newer(m.agency, c.agency(), e, c, null);
+            m.position = newer(m.position, c.position(), e, c, null);
         }
     }
 
@@ -161,11 +163,11 @@ public final class MissionState {
                 && (inner.start().isAfter(outer.start()) || inner.end().isBefore(outer.end()));
     }
 
-    private static Stated newer(Stated cur, String value, EventClaims e, AssignmentClaim c) {
+    private static Stated newer(Stated cur, String value, EventClaims e, AssignmentClaim c, List<String> evidence) {
         if (value == null || (cur != null && !e.key().newerThan(cur.key()))) {
             return cur;
         }
-        return new Stated(value, e, c.evidence(), c.confidence());
+        return new Stated(value, e, evidence, c.confidence());
     }
 
     /** The GET /missions/{id} document; {@code withProvenance} adds where each value came from. */

@@ -217,10 +217,10 @@ public class MissionStore {
         List<String> namesChanged = new ArrayList<>();
         Map<String, MissionView> finalViews = new HashMap<>();
         try (PreparedStatement up = c.prepareStatement("INSERT INTO mission (id, name, status, launch_date, launch_date_start, "
-                + "launch_date_end, updated_at, state, view, detail) VALUES (?,?,?,?,?,?,?,?::json,?::json,?::json) "
+                + "launch_date_end, updated_at, state, detail) VALUES (?,?,?,?,?,?,?,?::json,?::json) "
                 + "ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status, launch_date = EXCLUDED.launch_date, "
                 + "launch_date_start = EXCLUDED.launch_date_start, launch_date_end = EXCLUDED.launch_date_end, "
-                + "updated_at = EXCLUDED.updated_at, state = EXCLUDED.state, view = EXCLUDED.view, detail = EXCLUDED.detail")) {
+                + "updated_at = EXCLUDED.updated_at, state = EXCLUDED.state, detail = EXCLUDED.detail")) {
             for (MissionState s : new java.util.TreeMap<>(states).values()) {
                 MissionView view = current.containsKey(s.id) ? current.get(s.id) : s.view(false);
                 MissionView detail = s.detail(view);
@@ -242,8 +242,8 @@ public class MissionStore {
                 up.setObject(6, period == null ? null : Date.valueOf(period.end()), Types.DATE);
                 up.setTimestamp(7, Timestamp.from(view.updatedAt()));
                 up.setString(8, json(s));
-                up.setString(9, json(view));
-                up.setString(10, json(detail));
+                // The list document is this one without its provenance (MissionQueries.listDocument).
+                up.setString(9, json(detail));
                 up.addBatch();
             }
             up.executeBatch();

@@ -79,6 +79,13 @@ public final class StoreBenchmark {
     private static final String[] POSITIONS = { "commander", "pilot", "flight engineer", "mission specialist", null };
     private static final String[] AGENCIES = { "NASA", "Roscosmos", "ESA", "JAXA", "CNSA", "CSA" };
 
+    /**
+     * How many of a mission's latest events the raw path writes as the mission row's {@code state}
+     * (a JSON array), so its mission rows are about as large as the store's folded state; the
+     * run prints both sizes.
+     */
+    private static final int RAW_STATE_EVENTS = Integer.getInteger("bench.rawStateEvents", 7);
+
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("bench.events", 100_000);
         int batch = Integer.getInteger("bench.batch", 500);
@@ -115,11 +122,13 @@ public final class StoreBenchmark {
             long rawRows = count(c, "SELECT (SELECT count(*) FROM raw_processed) + (SELECT count(*) FROM raw_event) + (SELECT count(*) FROM raw_claim) "
                     + "+ (SELECT count(*) FROM raw_crew_claim) + (SELECT count(*) FROM raw_mission) + (SELECT count(*) FROM raw_change_log)");
             report("raw batched JDBC inserts/upserts", n, rawRate, rawRows);
+            payload(c, "raw_mission");
 
             reset(c);
             double batched = applier(c, store, events, batch);
             long rows = storeRows(c);
             report("applier, " + batch + " events per transaction", n, batched, rows);
+            payload(c, "mission");
 
             double live = 0;
             if (kafka) {
@@ -240,9 +249,12 @@ public final class StoreBenchmark {
 
     /**
      * What the applier writes, minus the thinking: per event one processed-event row, one event
-     * row, its claim rows, one change-log row and one mission upsert, in batches, no reads.
+     * row, its claim rows and one change-log row (through the commit-order trigger), per batch one
+     * upsert per touched mission with a comparable payload (see RAW_STATE_EVENTS); batched, no reads.
      */
     private static double raw(Connection c, List<MissionUpdateEvent> events, int batch) throws SQLException {
+        // Each mission's latest events (JSON), kept in memory: no reads, no folding.
+        Map<String, java.util.ArrayDeque<String>> recent = new java.util.HashMap<>();
         long t0 = System.nanoTime();
         try (PreparedStatement pe = c.prepareStatement("INSERT INTO raw_processed (event_id, mission_id, article_id) VALUES (?,?,?) ON CONFLICT DO NOTHING");
                 PreparedStatement ev = c.prepareStatement("INSERT INTO raw_event (event_id, mission_id, article_id, published_at, published_at_known, "
@@ -252,9 +264,9 @@ public final class StoreBenchmark {
                 PreparedStatement cc = c.prepareStatement("INSERT INTO raw_crew_claim (mission_id, person_id, event_id, article_id, published_at, "
                         + "assignment, position, person_name, person_aliases, agency, evidence, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
                         + "ON CONFLICT DO NOTHING");
-                PreparedStatement mi = c.prepareStatement("INSERT INTO raw_mission (id, name, status, updated_at, state, view, detail) "
-                        + "VALUES (?,?,?,?,?::json,?::json,?::json) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status, "
-                        + "updated_at = EXCLUDED.updated_at, state = EXCLUDED.state, view = EXCLUDED.view, detail = EXCLUDED.detail");
+                PreparedStatement mi = c.prepareStatement("INSERT INTO raw_mission (id, name, status, updated_at, state, detail) "
+                        + "VALUES (?,?,?,?,?::json,?::json) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status, "
+                        + "updated_at = EXCLUDED.updated_at, state = EXCLUDED.state, detail = EXCLUDED.detail");
                 PreparedStatement lg = c.prepareStatement("INSERT INTO raw_change_log (type, entity_id, event_id, payload) VALUES (?,?,?,?::jsonb)")) {
             for (int i = 0; i < events.size(); i += batch) {
                 List<MissionUpdateEvent> chunk = events.subList(i, Math.min(events.size(), i + batch));
@@ -310,6 +322,11 @@ public final class StoreBenchmark {
                     lg.setString(4, json);
                     lg.addBatch();
                     lastPerMission.put(d.mission().id(), e);
+                    java.util.ArrayDeque<String> last = recent.computeIfAbsent(d.mission().id(), k -> new java.util.ArrayDeque<>());
+                    last.addLast(json);
+                    if (last.size() > RAW_STATE_EVENTS) {
+                        last.removeFirst();
+                    }
                 }
                 for (MissionUpdateEvent e : lastPerMission.values()) {
                     String json = MissionUpdateCodec.toJson(e);
@@ -317,9 +334,8 @@ public final class StoreBenchmark {
                     mi.setString(2, e.data().mission().name());
                     mi.setString(3, e.data().facts().status() == null ? null : e.data().facts().status().value());
                     mi.setTimestamp(4, Timestamp.from(e.data().publishedAt()));
-                    mi.setString(5, json);
+                    mi.setString(5, "[" + String.join(",", recent.get(e.data().mission().id())) + "]");
                     mi.setString(6, json);
-                    mi.setString(7, json);
                     mi.addBatch();
                 }
                 pe.executeBatch();
@@ -357,6 +373,11 @@ public final class StoreBenchmark {
             st.execute("CREATE TABLE raw_crew_claim (LIKE crew_claim INCLUDING ALL)");
             st.execute("CREATE TABLE raw_mission (LIKE mission INCLUDING ALL)");
             st.execute("CREATE TABLE raw_change_log (LIKE change_log INCLUDING ALL)");
+            // change_log's commit-order trigger (store-common V0_4), drawing from the same sequence.
+            st.execute("CREATE OR REPLACE FUNCTION raw_change_log_serialise() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "PERFORM pg_advisory_xact_lock(4847636026523273029); "
+                    + "NEW.seq := nextval(pg_get_serial_sequence('change_log', 'seq')); RETURN NEW; END $$");
+            st.execute("CREATE TRIGGER raw_change_log_serialise BEFORE INSERT ON raw_change_log FOR EACH ROW EXECUTE FUNCTION raw_change_log_serialise()");
         }
         c.commit();
     }
@@ -366,6 +387,17 @@ public final class StoreBenchmark {
             st.execute("TRUNCATE mission_search_term, mission_crew, mission, crew_claim, mission_claim, mission_event, processed_events, change_log, "
                     + "raw_processed, raw_event, raw_claim, raw_crew_claim, raw_mission, raw_change_log");
             st.execute("CHECKPOINT");
+        }
+        c.commit();
+    }
+
+    /** Mean JSON bytes per mission row (state, detail) and the table's size with its TOAST. */
+    private static void payload(Connection c, String table) throws SQLException {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT avg(octet_length(state::text)), avg(octet_length(detail::text)), "
+                + "avg(pg_column_size(state) + pg_column_size(detail)), pg_total_relation_size('" + table + "') FROM " + table)) {
+            rs.next();
+            System.out.printf(Locale.ROOT, "    %s rows: state %.0f B + detail %.0f B of JSON each (%.0f B stored); table %d kB%n",
+                    table, rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4) / 1024);
         }
         c.commit();
     }
