@@ -184,7 +184,8 @@ public final class PersonNames {
     }
 
     /** Everything matching needs about one written name, computed once per distinct string. */
-    private record Key(List<String> tokens, String full, String surname, List<String> lookup) {
+    /** first: the phonetic key of the first token, for {@link #firstNameMatch}. */
+    private record Key(List<String> tokens, String full, String surname, List<String> lookup, String first) {
     }
 
     private static final Map<String, Key> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -194,7 +195,7 @@ public final class PersonNames {
         if (k == null) {
             List<String> t = tokens(name);
             k = new Key(t, t.isEmpty() ? "" : phonetic(String.join("", t)), t.isEmpty() ? "" : phonetic(t.get(t.size() - 1)),
-                    computeLookupKeys(t));
+                    computeLookupKeys(t), t.isEmpty() ? "" : phonetic(t.get(0)));
             if (KEYS.size() > CACHE_LIMIT) {
                 KEYS.clear();
             }
@@ -278,25 +279,61 @@ public final class PersonNames {
         String sa = ka.surname();
         String sb = kb.surname();
         double surname;
-        if (sa.equals(sb) || ka.lookup().stream().anyMatch(kb.lookup()::contains)) {
+        if (sa.equals(sb) || anyShared(ka.lookup(), kb.lookup())) {
             surname = 1.0;
         } else {
-            double jw = JW.apply(sa, sb);
+            double jw = jaroWinkler(sa, sb, 0.93);
             if (jw < 0.93) {
                 return 0;
             }
             surname = jw;
         }
-        double first = firstNameMatch(ta.get(0), tb.get(0));
+        double first = firstNameMatch(ta.get(0), tb.get(0), ka.first(), kb.first());
         return first == 0 ? 0 : Math.min(surname, first);
     }
 
+    /**
+     * Jaro-Winkler of a and b, or 0 when it cannot reach {@code threshold}: with m matching chars,
+     * m ≤ the shorter length s, so Jaro ≤ (2 + s/L) / 3 (L the longer length), and Winkler adds at most
+     * 0.1 × (common prefix, ≤ 4) × (1 − Jaro). Most pairs of different names fail on length alone, and
+     * the library call (with its allocations) was a visible part of the reader's time.
+     */
+    static double jaroWinkler(String a, String b, double threshold) {
+        int shorter = Math.min(a.length(), b.length());
+        int longer = Math.max(a.length(), b.length());
+        if (longer > 0 && !a.equals(b)) {
+            int prefix = 0;
+            while (prefix < Math.min(4, shorter) && a.charAt(prefix) == b.charAt(prefix)) {
+                prefix++;
+            }
+            double jaro = (2.0 + (double) shorter / longer) / 3.0;
+            double bound = jaro + 0.1 * prefix * (1.0 - jaro);
+            if (bound < threshold - 1e-9) {
+                return 0;
+            }
+        }
+        return JW.apply(a, b);
+    }
+
+
+    private static boolean anyShared(List<String> a, List<String> b) {
+        for (String k : a) {
+            if (b.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static double firstNameMatch(String a, String b) {
+        return firstNameMatch(a, b, phonetic(a), phonetic(b));
+    }
+
+    /** pa, pb: phonetic(a), phonetic(b), which match() keeps with each name's key. */
+    private static double firstNameMatch(String a, String b, String pa, String pb) {
         if (a.equals(b)) {
             return 1.0;
         }
-        String pa = phonetic(a);
-        String pb = phonetic(b);
         if (pa.equals(pb)) {
             return 0.98;
         }
@@ -308,7 +345,7 @@ public final class PersonNames {
         if ((a.length() == 1 && b.startsWith(a)) || (b.length() == 1 && a.startsWith(b))) {
             return 0.86;
         }
-        double jw = JW.apply(pa, pb);
+        double jw = jaroWinkler(pa, pb, 0.85);
         return jw >= 0.85 ? jw : 0;
     }
 

@@ -38,21 +38,21 @@ public final class Dates {
     private static final String MON = "(January|February|March|April|May|June|July|August|September|October|November|December"
             + "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
     private static final String WD = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-    private static final Pattern MD = Pattern.compile("\\b(?:(?:this|next|last)\\s+)?(?:" + WD + ",?\\s+)?(?:the\\s+)?" + MON
+    private static final Rx MD = Rx.compile("\\b(?:(?:this|next|last)\\s+)?(?:" + WD + ",?\\s+)?(?:the\\s+)?" + MON
             + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?");
-    private static final Pattern DM = Pattern.compile("\\b(?:" + WD + ",?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?"
+    private static final Rx DM = Rx.compile("\\b(?:" + WD + ",?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?"
             + MON + "(?:,?\\s+(\\d{4})\\b)?");
-    private static final Pattern MY = Pattern.compile("\\b(?:(?:early|mid|late|end of)[\\s-]+)?" + MON + "\\s+(?:of\\s+)?(\\d{4})\\b");
-    private static final Pattern BARE_MONTH = Pattern.compile("\\b(?:in|by|for|until|around|from|during|since|before|after|about)\\s+"
+    private static final Rx MY = Rx.compile("\\b(?:(?:early|mid|late|end of)[\\s-]+)?" + MON + "\\s+(?:of\\s+)?(\\d{4})\\b");
+    private static final Rx BARE_MONTH = Rx.compile("\\b(?:in|by|for|until|around|from|during|since|before|after|about)\\s+"
             + "(?:(?:early|mid|late|the end of|end of)[\\s-]+)?" + MON + "(?![\\s.]*\\d)");
-    private static final Pattern YEAR = Pattern.compile("\\b(?:(?:early|mid|late|end of)[\\s-]+|(?:in|by|for|of|until|since|during)\\s+(?:early\\s+|mid-|late\\s+)?)((?:19|20)\\d\\d)\\b(?![\\-/]\\d)");
-    private static final Pattern SEASON = Pattern.compile("(?i)\\b(?:(?:later|early|late)\\s+)?(?:(this|next|last|the)\\s+)?(spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?((?:19|20)\\d\\d)\\b)?");
-    private static final Pattern REL = Pattern.compile("(?i)\\b(today|tonight|tomorrow|yesterday|(?:later |earlier )?this month|next month|last month|(?:later |earlier )?this year|next year|last year)\\b");
-    private static final Pattern WEEKDAY = Pattern.compile("\\b(?:(this|next|last)\\s+)?" + WD + "\\b");
-    private static final Pattern RU_DM = Pattern.compile("(?<![\\d])(\\d{1,2})\\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\\s+(\\d{4})(?:\\s*(?:года|г\\.))?)?");
-    private static final Pattern RU_M = Pattern.compile("(?iu)(?<![\\p{L}])(?:в|во)\\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?:\\s+(\\d{4}))?");
-    private static final Pattern RU_REL = Pattern.compile("(?iu)(?<![\\p{L}])(сегодня|завтра|вчера|осенью|весной|летом|зимой|в этом году|в следующем году|в прошлом году|в этом месяце|в следующем месяце)(?![\\p{L}])");
-    private static final Pattern RU_WD = Pattern.compile("(?iu)(?<![\\p{L}])(?:в|во)\\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\\p{L}])");
+    private static final Rx YEAR = Rx.compile("\\b(?:(?:early|mid|late|end of)[\\s-]+|(?:in|by|for|of|until|since|during)\\s+(?:early\\s+|mid-|late\\s+)?)((?:19|20)\\d\\d)\\b(?![\\-/]\\d)");
+    private static final Rx SEASON = Rx.compile("(?i)\\b(?:(?:later|early|late)\\s+)?(?:(this|next|last|the)\\s+)?(spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?((?:19|20)\\d\\d)\\b)?");
+    private static final Rx REL = Rx.compile("(?i)\\b(today|tonight|tomorrow|yesterday|(?:later |earlier )?this month|next month|last month|(?:later |earlier )?this year|next year|last year)\\b");
+    private static final Rx WEEKDAY = Rx.compile("\\b(?:(this|next|last)\\s+)?" + WD + "\\b");
+    private static final Rx RU_DM = Rx.compile("(?<![\\d])(\\d{1,2})\\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\\s+(\\d{4})(?:\\s*(?:года|г\\.))?)?");
+    private static final Rx RU_M = Rx.compile("(?iu)(?<![\\p{L}])(?:в|во)\\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?:\\s+(\\d{4}))?");
+    private static final Rx RU_REL = Rx.compile("(?iu)(?<![\\p{L}])(сегодня|завтра|вчера|осенью|весной|летом|зимой|в этом году|в следующем году|в прошлом году|в этом месяце|в следующем месяце)(?![\\p{L}])");
+    private static final Rx RU_WD = Rx.compile("(?iu)(?<![\\p{L}])(?:в|во)\\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\\p{L}])");
 
     private static final Map<String, Integer> RU_MONTHS = Map.ofEntries(
             Map.entry("янв", 1), Map.entry("фев", 2), Map.entry("мар", 3), Map.entry("апр", 4), Map.entry("ма", 5),
@@ -76,6 +76,16 @@ public final class Dates {
         return false;
     }
 
+    private static boolean cyrillic(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x0400 && c <= 0x04FF) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasYear(String s) {
         for (int i = 0; i + 3 < s.length(); i++) {
             char c = s.charAt(i);
@@ -91,87 +101,125 @@ public final class Dates {
         List<Expr> raw = new ArrayList<>();
         String lower = s.toLowerCase(Locale.ROOT);
         boolean months = anyOf(s, MONTHS);
-        boolean cyr = lower.length() == s.length() && anyOf(lower, RU_MONTH_KEYS);
-        Matcher m = MD.matcher(months ? s : "");
-        while (m.find()) {
-            raw.add(expr(m, year(m.group(4)), month(m.group(2)), day(m.group(3)), wd(m.group(1)), Rel.NONE, null, 0));
-        }
-        m = DM.matcher(months ? s : "");
-        while (m.find()) {
-            raw.add(expr(m, year(m.group(4)), month(m.group(3)), day(m.group(2)), wd(m.group(1)), Rel.NONE, null, 0));
-        }
-        m = MY.matcher(months ? s : "");
-        while (m.find()) {
-            raw.add(expr(m, year(m.group(2)), month(m.group(1)), null, null, Rel.NONE, null, 0));
-        }
-        m = BARE_MONTH.matcher(months ? s : "");
-        while (m.find()) {
-            Expr e = expr(m, null, month(m.group(1)), null, null, Rel.NONE, null, 0);
-            raw.add(trimPreposition(e, s));
-        }
-        m = YEAR.matcher(hasYear(s) ? s : "");
-        while (m.find()) {
-            raw.add(trimPreposition(expr(m, year(m.group(1)), null, null, null, Rel.NONE, null, 0), s));
-        }
-        m = SEASON.matcher(anyOf(lower, new String[]{"spring", "summer", "autumn", "fall", "winter"}) ? s : "");
-        while (m.find()) {
-            String det = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
-            if (det.isEmpty() && m.group(3) == null && !m.group().toLowerCase(Locale.ROOT).startsWith("later")) {
-                continue;
+        // the Russian keys are Cyrillic: without a Cyrillic letter none can be in the lower-cased text
+        boolean hasCyrillic = cyrillic(s);
+        boolean cyr = hasCyrillic && lower.length() == s.length() && anyOf(lower, RU_MONTH_KEYS);
+        if (months) {
+            try (Rx.Finder m = MD.open(s)) {
+                while (m.find()) {
+                    raw.add(expr(m, year(m.group(4)), month(m.group(2)), day(m.group(3)), wd(m.group(1)), Rel.NONE, null, 0));
+                }
             }
-            if (det.equals("the") && m.group(3) == null) {
-                continue;
+        }
+        if (months) {
+            try (Rx.Finder m = DM.open(s)) {
+                while (m.find()) {
+                    raw.add(expr(m, year(m.group(4)), month(m.group(3)), day(m.group(2)), wd(m.group(1)), Rel.NONE, null, 0));
+                }
             }
-            String season = m.group(2).toLowerCase(Locale.ROOT);
-            season = season.equals("fall") ? "autumn" : season;
-            int shift = det.equals("next") ? 1 : det.equals("last") ? -1 : 0;
-            raw.add(expr(m, year(m.group(3)), null, null, null, Rel.NONE, season, shift));
         }
-        m = REL.matcher(anyOf(lower, new String[]{"today", "tonight", "tomorrow", "yesterday", " month", " year"}) ? s : "");
-        while (m.find()) {
-            String w = m.group(1).toLowerCase(Locale.ROOT);
-            Rel r = w.equals("today") || w.equals("tonight") ? Rel.TODAY : w.equals("tomorrow") ? Rel.TOMORROW
-                    : w.equals("yesterday") ? Rel.YESTERDAY : w.endsWith("this month") ? Rel.THIS_MONTH
-                    : w.equals("next month") ? Rel.NEXT_MONTH : w.equals("last month") ? Rel.LAST_MONTH
-                    : w.endsWith("this year") ? Rel.THIS_YEAR : w.equals("next year") ? Rel.NEXT_YEAR : Rel.LAST_YEAR;
-            raw.add(expr(m, null, null, null, null, r, null, 0));
+        if (months) {
+            try (Rx.Finder m = MY.open(s)) {
+                while (m.find()) {
+                    raw.add(expr(m, year(m.group(2)), month(m.group(1)), null, null, Rel.NONE, null, 0));
+                }
+            }
         }
-        m = WEEKDAY.matcher(s.contains("day") ? s : "");
-        while (m.find()) {
-            String det = m.group(1) == null ? "" : m.group(1);
-            raw.add(new Expr(m.start(), m.end(), m.group(), null, null, null, wd(m.group(2)), Rel.NONE, null, 0,
-                    det.equals("next"), det.equals("last")));
+        if (months) {
+            try (Rx.Finder m = BARE_MONTH.open(s)) {
+                while (m.find()) {
+                    Expr e = expr(m, null, month(m.group(1)), null, null, Rel.NONE, null, 0);
+                    raw.add(trimPreposition(e, s));
+                }
+            }
         }
-        m = RU_DM.matcher(cyr ? s : "");
-        while (m.find()) {
-            raw.add(expr(m, year(m.group(3)), ruMonth(m.group(2)), day(m.group(1)), null, Rel.NONE, null, 0));
+        if (hasYear(s)) {
+            try (Rx.Finder m = YEAR.open(s)) {
+                while (m.find()) {
+                    raw.add(trimPreposition(expr(m, year(m.group(1)), null, null, null, Rel.NONE, null, 0), s));
+                }
+            }
         }
-        m = RU_M.matcher(cyr ? s : "");
-        while (m.find()) {
-            raw.add(expr(m, year(m.group(2)), ruMonth(m.group(1)), null, null, Rel.NONE, null, 0));
+        if (anyOf(lower, new String[]{"spring", "summer", "autumn", "fall", "winter"})) {
+            try (Rx.Finder m = SEASON.open(s)) {
+                while (m.find()) {
+                    String det = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+                    if (det.isEmpty() && m.group(3) == null && !m.group().toLowerCase(Locale.ROOT).startsWith("later")) {
+                        continue;
+                    }
+                    if (det.equals("the") && m.group(3) == null) {
+                        continue;
+                    }
+                    String season = m.group(2).toLowerCase(Locale.ROOT);
+                    season = season.equals("fall") ? "autumn" : season;
+                    int shift = det.equals("next") ? 1 : det.equals("last") ? -1 : 0;
+                    raw.add(expr(m, year(m.group(3)), null, null, null, Rel.NONE, season, shift));
+                }
+            }
         }
-        m = RU_REL.matcher(anyOf(lower, new String[]{"сегодня", "завтра", "вчера", "осенью", "весной", "летом", "зимой", "году", "месяце"}) ? s : "");
-        while (m.find()) {
-            String w = m.group(1).toLowerCase(Locale.ROOT);
-            Expr e = switch (w) {
-                case "сегодня" -> expr(m, null, null, null, null, Rel.TODAY, null, 0);
-                case "завтра" -> expr(m, null, null, null, null, Rel.TOMORROW, null, 0);
-                case "вчера" -> expr(m, null, null, null, null, Rel.YESTERDAY, null, 0);
-                case "осенью" -> expr(m, null, null, null, null, Rel.NONE, "autumn", 0);
-                case "весной" -> expr(m, null, null, null, null, Rel.NONE, "spring", 0);
-                case "летом" -> expr(m, null, null, null, null, Rel.NONE, "summer", 0);
-                case "зимой" -> expr(m, null, null, null, null, Rel.NONE, "winter", 0);
-                case "в этом году" -> expr(m, null, null, null, null, Rel.THIS_YEAR, null, 0);
-                case "в следующем году" -> expr(m, null, null, null, null, Rel.NEXT_YEAR, null, 0);
-                case "в прошлом году" -> expr(m, null, null, null, null, Rel.LAST_YEAR, null, 0);
-                case "в этом месяце" -> expr(m, null, null, null, null, Rel.THIS_MONTH, null, 0);
-                default -> expr(m, null, null, null, null, Rel.NEXT_MONTH, null, 0);
-            };
-            raw.add(e);
+        if (anyOf(lower, new String[]{"today", "tonight", "tomorrow", "yesterday", " month", " year"})) {
+            try (Rx.Finder m = REL.open(s)) {
+                while (m.find()) {
+                    String w = m.group(1).toLowerCase(Locale.ROOT);
+                    Rel r = w.equals("today") || w.equals("tonight") ? Rel.TODAY : w.equals("tomorrow") ? Rel.TOMORROW
+                            : w.equals("yesterday") ? Rel.YESTERDAY : w.endsWith("this month") ? Rel.THIS_MONTH
+                            : w.equals("next month") ? Rel.NEXT_MONTH : w.equals("last month") ? Rel.LAST_MONTH
+                            : w.endsWith("this year") ? Rel.THIS_YEAR : w.equals("next year") ? Rel.NEXT_YEAR : Rel.LAST_YEAR;
+                    raw.add(expr(m, null, null, null, null, r, null, 0));
+                }
+            }
         }
-        m = RU_WD.matcher(anyOf(lower, new String[]{"понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"}) ? s : "");
-        while (m.find()) {
-            raw.add(expr(m, null, null, null, ruWeekday(m.group(1)), Rel.NONE, null, 0));
+        if (s.contains("day")) {
+            try (Rx.Finder m = WEEKDAY.open(s)) {
+                while (m.find()) {
+                    String det = m.group(1) == null ? "" : m.group(1);
+                    raw.add(new Expr(m.start(), m.end(), m.group(), null, null, null, wd(m.group(2)), Rel.NONE, null, 0,
+                            det.equals("next"), det.equals("last")));
+                }
+            }
+        }
+        if (cyr) {
+            try (Rx.Finder m = RU_DM.open(s)) {
+                while (m.find()) {
+                    raw.add(expr(m, year(m.group(3)), ruMonth(m.group(2)), day(m.group(1)), null, Rel.NONE, null, 0));
+                }
+            }
+        }
+        if (cyr) {
+            try (Rx.Finder m = RU_M.open(s)) {
+                while (m.find()) {
+                    raw.add(expr(m, year(m.group(2)), ruMonth(m.group(1)), null, null, Rel.NONE, null, 0));
+                }
+            }
+        }
+        if (hasCyrillic && anyOf(lower, new String[]{"сегодня", "завтра", "вчера", "осенью", "весной", "летом", "зимой", "году", "месяце"})) {
+            try (Rx.Finder m = RU_REL.open(s)) {
+                while (m.find()) {
+                    String w = m.group(1).toLowerCase(Locale.ROOT);
+                    Expr e = switch (w) {
+                        case "сегодня" -> expr(m, null, null, null, null, Rel.TODAY, null, 0);
+                        case "завтра" -> expr(m, null, null, null, null, Rel.TOMORROW, null, 0);
+                        case "вчера" -> expr(m, null, null, null, null, Rel.YESTERDAY, null, 0);
+                        case "осенью" -> expr(m, null, null, null, null, Rel.NONE, "autumn", 0);
+                        case "весной" -> expr(m, null, null, null, null, Rel.NONE, "spring", 0);
+                        case "летом" -> expr(m, null, null, null, null, Rel.NONE, "summer", 0);
+                        case "зимой" -> expr(m, null, null, null, null, Rel.NONE, "winter", 0);
+                        case "в этом году" -> expr(m, null, null, null, null, Rel.THIS_YEAR, null, 0);
+                        case "в следующем году" -> expr(m, null, null, null, null, Rel.NEXT_YEAR, null, 0);
+                        case "в прошлом году" -> expr(m, null, null, null, null, Rel.LAST_YEAR, null, 0);
+                        case "в этом месяце" -> expr(m, null, null, null, null, Rel.THIS_MONTH, null, 0);
+                        default -> expr(m, null, null, null, null, Rel.NEXT_MONTH, null, 0);
+                    };
+                    raw.add(e);
+                }
+            }
+        }
+        if (hasCyrillic && anyOf(lower, new String[]{"понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"})) {
+            try (Rx.Finder m = RU_WD.open(s)) {
+                while (m.find()) {
+                    raw.add(expr(m, null, null, null, ruWeekday(m.group(1)), Rel.NONE, null, 0));
+                }
+            }
         }
         return merge(dropOverlaps(raw), s);
     }
@@ -398,7 +446,7 @@ public final class Dates {
         }
     }
 
-    private static Expr expr(Matcher m, Integer y, Integer mo, Integer d, DayOfWeek wd, Rel rel, String season, int shift) {
+    private static Expr expr(Rx.Finder m, Integer y, Integer mo, Integer d, DayOfWeek wd, Rel rel, String season, int shift) {
         return new Expr(m.start(), m.end(), m.group(), y, mo, d, wd, rel, season, shift, false, false);
     }
 
@@ -463,7 +511,7 @@ public final class Dates {
 
     // ---- time of day and zones: a launch date is the calendar date at the launch site ----
 
-    private static final Pattern TIME = Pattern.compile("(?i)\\b(\\d{1,2})[:.](\\d{2})\\s*(a\\.?m\\.?|p\\.?m\\.?)?\\s*"
+    private static final Rx TIME = Rx.compile("(?i)\\b(\\d{1,2})[:.](\\d{2})\\s*(a\\.?m\\.?|p\\.?m\\.?)?\\s*"
             + "(EDT|EST|CDT|CST|PDT|PST|UTC|GMT|MSK|BJT|CET|CEST|Moscow time|Beijing time|Baikonur time|Kazakhstan time|local time|Turkish time|по московскому времени|мск)?");
 
     public record TimeOfDay(int start, int end, LocalTime time, ZoneId zone, boolean local) {
@@ -471,34 +519,35 @@ public final class Dates {
 
     /** The time of day written nearest to a date expression (within the window), with its zone when stated. */
     public static TimeOfDay timeNear(String s, int dateStart, int dateEnd) {
-        Matcher m = TIME.matcher(s);
         TimeOfDay best = null;
         int bestDist = Integer.MAX_VALUE;
-        while (m.find()) {
-            int h = Integer.parseInt(m.group(1));
-            int min = Integer.parseInt(m.group(2));
-            if (h > 23 || min > 59) {
-                continue;
-            }
-            String ampm = m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT);
-            if (ampm.startsWith("p") && h < 12) {
-                h += 12;
-            } else if (ampm.startsWith("a") && h == 12) {
-                h = 0;
-            }
-            String z = m.group(4);
-            if (z == null && ampm.isEmpty()) {
-                continue;
-            }
-            int dist = m.start() >= dateEnd ? m.start() - dateEnd : m.end() <= dateStart ? dateStart - m.end() : 0;
-            if (dist > 45 || s.substring(Math.min(m.end(), dateStart), Math.max(m.start(), dateEnd)).contains("(")) {
-                continue;
-            }
-            if (dist < bestDist) {
-                bestDist = dist;
-                ZoneId zone = zone(z);
-                best = new TimeOfDay(m.start(), m.end(), LocalTime.of(h, min), zone,
-                        z != null && z.toLowerCase(Locale.ROOT).startsWith("local"));
+        try (Rx.Finder m = TIME.open(s)) {
+            while (m.find()) {
+                int h = Integer.parseInt(m.group(1));
+                int min = Integer.parseInt(m.group(2));
+                if (h > 23 || min > 59) {
+                    continue;
+                }
+                String ampm = m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT);
+                if (ampm.startsWith("p") && h < 12) {
+                    h += 12;
+                } else if (ampm.startsWith("a") && h == 12) {
+                    h = 0;
+                }
+                String z = m.group(4);
+                if (z == null && ampm.isEmpty()) {
+                    continue;
+                }
+                int dist = m.start() >= dateEnd ? m.start() - dateEnd : m.end() <= dateStart ? dateStart - m.end() : 0;
+                if (dist > 45 || s.substring(Math.min(m.end(), dateStart), Math.max(m.start(), dateEnd)).contains("(")) {
+                    continue;
+                }
+                if (dist < bestDist) {
+                    bestDist = dist;
+                    ZoneId zone = zone(z);
+                    best = new TimeOfDay(m.start(), m.end(), LocalTime.of(h, min), zone,
+                            z != null && z.toLowerCase(Locale.ROOT).startsWith("local"));
+                }
             }
         }
         return best;

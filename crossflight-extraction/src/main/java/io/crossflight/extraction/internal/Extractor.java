@@ -88,13 +88,11 @@ public final class Extractor {
         boolean known;
     }
 
-    private static final Pattern LANDING_SITE = Pattern.compile("\\b(?:landing|splash\\w*|zone|back to)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ROLE_RANK = Pattern.compile("(?i)\\b(?:commander|pilot|senior|colonel|lieutenant|major|general|the|"
+    private static final Rx LANDING_SITE = Rx.compile("\\b(?:landing|splash\\w*|zone|back to)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Rx ROLE_RANK = Rx.compile("(?i)\\b(?:commander|pilot|senior|colonel|lieutenant|major|general|the|"
             + "astronauts?|cosmonauts?|taikonauts?|NASA|ESA|Roscosmos)\\b");
-    private static final Pattern SPACE_RUN = Pattern.compile("\\s+");
-    private static final Pattern AGENCY_POSSESSIVE = Pattern.compile("\\b(?:NASA|ESA|JAXA|CSA|Roscosmos|UAE|CMSA)['’]s\\s*$");
-    private static final Pattern COMMANDED_BY_END = Pattern.compile("(?i)commanded by\\s*$");
-    private static final Pattern GAP_SPLIT = Pattern.compile("[\\s,;:\\-–—()\"“”]+");
+    private static final Rx AGENCY_POSSESSIVE = Rx.compile("\\b(?:NASA|ESA|JAXA|CSA|Roscosmos|UAE|CMSA)['’]s\\s*$");
+    private static final Rx COMMANDED_BY_END = Rx.compile("(?i)commanded by\\s*$");
 
     private static final int MAX_ANALYSED = 200_000;
 
@@ -111,9 +109,9 @@ public final class Extractor {
             Map.entry("emirati", "AE"), Map.entry("canadian", "CA"), Map.entry("german", "DE"), Map.entry("french", "FR"),
             Map.entry("british", "GB"), Map.entry("danish", "DK"), Map.entry("israeli", "IL"), Map.entry("indian", "IN"),
             Map.entry("polish", "PL"), Map.entry("hungarian", "HU"), Map.entry("belgian", "BE"), Map.entry("spanish", "ES"));
-    private static final Pattern NATION_NEAR = Pattern.compile("(?i)\\b(American|US|U\\.S\\.|Russian|Russia's|Chinese|Japanese|Italian|Turkish|Türkiye's|Swedish|Saudi|Emirati|Canadian|German|French|British|Danish|Israeli|Indian|Polish|Hungarian|Belgian|Spanish)\\b");
-    private static final Pattern ROLE_WORD = Pattern.compile("(?i)\\b(astronaut|cosmonaut|taikonaut)s?\\b|(астронавт|космонавт|тайконавт)");
-    private static final Pattern FULL_DATE = Pattern.compile("\\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d{1,2},\\s+(\\d{4})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b");
+    private static final Rx NATION_NEAR = Rx.compile("(?i)\\b(American|US|U\\.S\\.|Russian|Russia's|Chinese|Japanese|Italian|Turkish|Türkiye's|Swedish|Saudi|Emirati|Canadian|German|French|British|Danish|Israeli|Indian|Polish|Hungarian|Belgian|Spanish)\\b");
+    private static final Rx ROLE_WORD = Rx.compile("(?i)\\b(astronaut|cosmonaut|taikonaut)s?\\b|(астронавт|космонавт|тайконавт)");
+    private static final Rx FULL_DATE = Rx.compile("\\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d{1,2},\\s+(\\d{4})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b");
 
     private final Resources res;
     private final Article article;
@@ -206,13 +204,14 @@ public final class Extractor {
 
     private LocalDate inferPublication(String text) {
         LocalDate best = null;
-        Matcher m = FULL_DATE.matcher(text);
-        while (m.find()) {
-            for (Dates.Expr e : Dates.find(m.group())) {
-                Dates.Resolved r = Dates.resolve(e, clockDate, 0, null);
-                if (r != null && r.precision() == DatePrecision.DAY && !r.day().isAfter(clockDate)
-                        && (best == null || r.day().isAfter(best))) {
-                    best = r.day();
+        try (Rx.Finder m = FULL_DATE.open(text)) {
+            while (m.find()) {
+                for (Dates.Expr e : Dates.find(m.group())) {
+                    Dates.Resolved r = Dates.resolve(e, clockDate, 0, null);
+                    if (r != null && r.precision() == DatePrecision.DAY && !r.day().isAfter(clockDate)
+                            && (best == null || r.day().isAfter(best))) {
+                        best = r.day();
+                    }
                 }
             }
         }
@@ -223,6 +222,8 @@ public final class Extractor {
 
     private void sentence(String s) {
         order++;
+        // some twenty cue patterns run over this sentence: index it once for them
+        Rx.focus(s);
         List<MissionFinder.Mention> mentions = res.missions().find(s, allMentions);
         allMentions.addAll(mentions);
         List<MissionFinder.Mention> live = new ArrayList<>();
@@ -254,7 +255,7 @@ public final class Extractor {
         }
         MissionFinder.Ref fallback = null;
         if (live.isEmpty() && discourse != null
-                && !(Cues.any(s, "flight", "mission", "launch") && Cues.OTHER_FLIGHT.matcher(s).find())
+                && !(Cues.any(s, "flight", "mission", "launch") && Cues.OTHER_FLIGHT.in(s))
                 && (vehicles.isEmpty() || vehicles.contains(discourse.family().vehicle))) {
             fallback = discourse;
         }
@@ -288,14 +289,57 @@ public final class Extractor {
         }
     }
 
+    /** historical() is asked about the same mention for every fact, date and status of its sentence. */
+    private final List<MissionFinder.Mention> historicalAsked = new ArrayList<>();
+    private final List<Boolean> historicalAnswer = new ArrayList<>();
+    private String historicalSentence;
+
     private boolean historical(String s, MissionFinder.Mention m) {
+        if (s != historicalSentence) {
+            historicalAsked.clear();
+            historicalAnswer.clear();
+            historicalSentence = s;
+        }
+        for (int i = 0; i < historicalAsked.size(); i++) {
+            if (historicalAsked.get(i) == m) {
+                return historicalAnswer.get(i);
+            }
+        }
+        boolean answer = computeHistorical(s, m);
+        historicalAsked.add(m);
+        historicalAnswer.add(answer);
+        return answer;
+    }
+
+    private boolean computeHistorical(String s, MissionFinder.Mention m) {
         String before = s.substring(Math.max(0, m.start() - 45), m.start());
         if (Cues.any(before.toLowerCase(Locale.ROOT), "flew", "flown", "veteran", "before", "led", "already", "previous",
-                "earlier", "commanded", "piloted", "served", "was on") && Cues.HISTORY_BEFORE.matcher(before).find()) {
+                "earlier", "commanded", "piloted", "served", "was on") && Cues.HISTORY_BEFORE.in(before)) {
             return true;
         }
-        Matcher y = Cues.HISTORY_YEAR_AFTER.matcher(s.substring(m.end()));
-        return y.find() && Integer.parseInt(y.group(1)) < pub.getYear();
+        // HISTORY_YEAR_AFTER needs a year 19xx or 20xx after the mention
+        if (!hasYear(s, m.end())) {
+            return false;
+        }
+        try (Rx.Finder y = Cues.HISTORY_YEAR_AFTER.open(s.substring(m.end()))) {
+            return y.find() && Integer.parseInt(y.group(1)) < pub.getYear();
+        }
+    }
+
+    /** Whether s from {@code from} holds "19dd" or "20dd" (ASCII digits, as the pattern's \d). */
+    private static boolean hasYear(String s, int from) {
+        for (int i = from; i + 3 < s.length(); i++) {
+            char a = s.charAt(i);
+            char b = s.charAt(i + 1);
+            if (((a == '1' && b == '9') || (a == '2' && b == '0')) && digit(s.charAt(i + 2)) && digit(s.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The mission a span of the sentence is about: nearest mention before it, else after, else the fallback. */
@@ -347,7 +391,7 @@ public final class Extractor {
         boolean launchy = false;
         for (Lexicon.Hit h : hits) {
             if (h.entry().kind() == Lexicon.Kind.SITE) {
-                launchy = Cues.LAUNCH_EVENT.matcher(s).find();
+                launchy = Cues.LAUNCH_EVENT.in(s);
                 break;
             }
         }
@@ -379,7 +423,7 @@ public final class Extractor {
                     if (siteFits(v, t.family())) {
                         String before = s.substring(Math.max(0, h.start() - 30), h.start()).toLowerCase(Locale.ROOT);
                         double c = launchy || before.contains("from") ? conf : conf - 0.2;
-                        if (LANDING_SITE.matcher(before).find()) {
+                        if (LANDING_SITE.in(before)) {
                             continue;
                         }
                         a.site.add(new Cand<>(v, s, c, order));
@@ -420,7 +464,7 @@ public final class Extractor {
         if (exprs.isEmpty()) {
             return;
         }
-        boolean scrubSentence = Cues.SCRUB.matcher(s).find();
+        boolean scrubSentence = Cues.SCRUB.in(s);
         Integer yearContext = null;
         int prevEnd = 0;
         boolean prevLaunch = false;
@@ -441,12 +485,12 @@ public final class Extractor {
             String before = s.substring(Math.min(clauseStart, e.start()), e.start());
             int nextStart = i + 1 < exprs.size() ? exprs.get(i + 1).start() : s.length();
             String after = s.substring(e.end(), Math.min(nextStart, Math.min(s.length(), e.end() + 45)));
-            if (e.start() < 60 && Cues.DATELINE_AFTER.matcher(s.substring(e.end())).find()) {
+            if (e.start() < 60 && Cues.DATELINE_AFTER.in(s.substring(e.end()))) {
                 prevEnd = e.end();
                 continue;
             }
             Boolean launch = eventBefore(before);
-            if (launch == null && Cues.NEUTRAL_EVENT.matcher(before).find()) {
+            if (launch == null && Cues.NEUTRAL_EVENT.in(before)) {
                 launch = Boolean.TRUE;
             }
             if (launch == null && prevLaunch && e.start() - prevEnd <= 12) {
@@ -479,8 +523,8 @@ public final class Extractor {
             c.time = Dates.timeNear(s, e.start(), e.end());
             c.evidence = s;
             c.conf = t == fallback ? 0.7 : 0.85;
-            c.superseded = Cues.SUPERSEDED.matcher(before).find() || scrubSentence;
-            c.strong = Cues.STRONG_DATE.matcher(before).find();
+            c.superseded = Cues.SUPERSEDED.in(before) || scrubSentence;
+            c.strong = Cues.STRONG_DATE.in(before);
             c.order = order;
             acc(t).dates.add(c);
         }
@@ -488,8 +532,8 @@ public final class Extractor {
 
     /** TRUE: the nearest event word before the date is a launch; FALSE: another event; null: none. */
     private static Boolean eventBefore(String before) {
-        int launchAt = lastMatch(Cues.LAUNCH_EVENT, before);
-        int otherAt = lastMatch(Cues.OTHER_EVENT, before);
+        int launchAt = Cues.LAUNCH_EVENT.lastStart(before);
+        int otherAt = Cues.OTHER_EVENT.lastStart(before);
         if (launchAt < 0 && otherAt < 0) {
             return null;
         }
@@ -497,35 +541,26 @@ public final class Extractor {
     }
 
     private static Boolean eventAfter(String after) {
-        Matcher l = Cues.LAUNCH_EVENT.matcher(after);
-        Matcher o = Cues.OTHER_EVENT.matcher(after);
-        int la = l.find() ? l.start() : Integer.MAX_VALUE;
-        int oa = o.find() ? o.start() : Integer.MAX_VALUE;
+        int la = Cues.LAUNCH_EVENT.firstStart(after);
+        int oa = Cues.OTHER_EVENT.firstStart(after);
+        la = la < 0 ? Integer.MAX_VALUE : la;
+        oa = oa < 0 ? Integer.MAX_VALUE : oa;
         if (la == Integer.MAX_VALUE && oa == Integer.MAX_VALUE) {
             return null;
         }
         return la < oa;
     }
 
-    private static int lastMatch(Pattern p, String s) {
-        Matcher m = p.matcher(s);
-        int at = -1;
-        while (m.find()) {
-            at = m.start();
-        }
-        return at;
-    }
-
     private static int tense(String before, String after) {
-        int f = lastMatch(Cues.FUTURE, before);
-        int p = lastMatch(Cues.PAST, before);
+        int f = Cues.FUTURE.lastStart(before);
+        int p = Cues.PAST.lastStart(before);
         if (f >= 0 || p >= 0) {
             return f > p ? 1 : -1;
         }
-        Matcher fa = Cues.FUTURE.matcher(after);
-        Matcher pa = Cues.PAST.matcher(after);
-        int fi = fa.find() ? fa.start() : Integer.MAX_VALUE;
-        int pi = pa.find() ? pa.start() : Integer.MAX_VALUE;
+        int fi = Cues.FUTURE.firstStart(after);
+        int pi = Cues.PAST.firstStart(after);
+        fi = fi < 0 ? Integer.MAX_VALUE : fi;
+        pi = pi < 0 ? Integer.MAX_VALUE : pi;
         if (fi == pi) {
             return 0;
         }
@@ -543,27 +578,28 @@ public final class Extractor {
             if (lower.length() == s.length() && !Cues.any(lower, cue.triggers())) {
                 continue;
             }
-            Matcher m = cue.pattern().matcher(s);
-            while (m.find()) {
-                if (cue.guarded() && Cues.STATUS_GUARD.matcher(s.substring(Math.max(0, m.start() - 50), m.start())).find()) {
-                    continue;
-                }
-                MissionFinder.Ref t;
-                MissionFinder.Mention next = nextMention(mentions, m.end(), 25);
-                if (cue.impliedDocked() && next != null) {
-                    t = historical(s, next) ? null : next.ref();
-                } else {
-                    if (!spaceyChecked && fallback != null) {
-                        // "Russia launched an attack": a bare verb binds to the subject only in a sentence about spaceflight
-                        fb = Cues.SPACEY.matcher(s).find() ? fallback : null;
-                        spaceyChecked = true;
+            try (Rx.Finder m = cue.pattern().open(s)) {
+                while (m.find()) {
+                    if (cue.guarded() && Cues.STATUS_GUARD.in(s.substring(Math.max(0, m.start() - 50), m.start()))) {
+                        continue;
                     }
-                    t = target(s, mentions, m.start(), fb);
+                    MissionFinder.Ref t;
+                    MissionFinder.Mention next = nextMention(mentions, m.end(), 25);
+                    if (cue.impliedDocked() && next != null) {
+                        t = historical(s, next) ? null : next.ref();
+                    } else {
+                        if (!spaceyChecked && fallback != null) {
+                            // "Russia launched an attack": a bare verb binds to the subject only in a sentence about spaceflight
+                            fb = Cues.SPACEY.in(s) ? fallback : null;
+                            spaceyChecked = true;
+                        }
+                        t = target(s, mentions, m.start(), fb);
+                    }
+                    if (t == null || !t.crewed()) {
+                        continue;
+                    }
+                    acc(t).statuses.add(new StatusCand(cue.status(), s, t == fb ? 0.7 : 0.85, cue.impliedDocked()));
                 }
-                if (t == null || !t.crewed()) {
-                    continue;
-                }
-                acc(t).statuses.add(new StatusCand(cue.status(), s, t == fb ? 0.7 : 0.85, cue.impliedDocked()));
             }
         }
     }
@@ -586,7 +622,7 @@ public final class Extractor {
                         MissionFinder.Ref fallback, boolean expedition, String craft) {
         List<NameFinder.Span> spans = new ArrayList<>(res.names().find(s, masked));
         Person pronoun = null;
-        if (lastTraveller != null && Cues.PRONOUN_START.matcher(s).find()) {
+        if (lastTraveller != null && Cues.PRONOUN_START.in(s)) {
             pronoun = lastTraveller;
         }
         if (spans.isEmpty() && pronoun == null && lastTraveller == null) {
@@ -594,8 +630,9 @@ public final class Extractor {
         }
         String lower = s.toLowerCase(Locale.ROOT);
         Person replacedPronoun = null;
-        Matcher rp = Cues.REPLACE_PRONOUN.matcher(s);
-        if (lastTraveller != null && Cues.any(lower, "вмест", "instead", "place of", "replac") && rp.find()) {
+        int replacedAt = -1;
+        if (lastTraveller != null && Cues.any(lower, "вмест", "instead", "place of", "replac")
+                && (replacedAt = Cues.REPLACE_PRONOUN.firstStart(s)) >= 0) {
             replacedPronoun = lastTraveller;
         }
         // first pass: who is who
@@ -689,12 +726,12 @@ public final class Extractor {
         if (travellers.isEmpty() && replacedPronoun == null) {
             return;
         }
-        boolean crewCue = Cues.CREW_CUE.matcher(s).find();
-        boolean notCrew = expedition || Cues.NOT_CREW.matcher(s).find();
-        boolean backup = Cues.any(lower, "back", "understudy", "reserve", "дубл") && Cues.BACKUP.matcher(s).find();
+        boolean crewCue = Cues.CREW_CUE.in(s);
+        boolean notCrew = expedition || Cues.NOT_CREW.in(s);
+        boolean backup = Cues.any(lower, "back", "understudy", "reserve", "дубл") && Cues.BACKUP.in(s);
         MissionFinder.Ref sentenceTarget = null;
         if (replacedPronoun != null) {
-            MissionFinder.Mention m = nearest(mentions, rp.start());
+            MissionFinder.Mention m = nearest(mentions, replacedAt);
             sentenceTarget = m != null ? (historical(s, m) ? null : m.ref()) : fallback;
             if (sentenceTarget != null && sentenceTarget.crewed()) {
                 assign(sentenceTarget, replacedPronoun, Assignment.REMOVED, null, s, 0.8);
@@ -707,8 +744,8 @@ public final class Extractor {
             String after = s.substring(sp.end());
             MissionFinder.Ref explicit = explicitMission(s, sp, named, mentions);
             Assignment kind = backup ? Assignment.BACKUP : Assignment.PRIME;
-            if (Cues.REPLACE_NAME_AFTER.matcher(before.substring(Math.max(0, before.length() - 30))).find()
-                    || Cues.REPLACED_BY_AFTER.matcher(after).find()) {
+            if (Cues.REPLACE_NAME_AFTER.in(before.substring(Math.max(0, before.length() - 30)))
+                    || Cues.REPLACED_BY_AFTER.in(after)) {
                 kind = Assignment.REMOVED;
             }
             String position = position(s, sp);
@@ -720,7 +757,7 @@ public final class Extractor {
             } else if (!notCrew) {
                 if (!live.isEmpty()) {
                     MissionFinder.Mention m = nearest(mentions, sp.start());
-                    if (m != null && !historical(s, m) && (crewCue || ROLE_WORD.matcher(s).find())) {
+                    if (m != null && !historical(s, m) && (crewCue || ROLE_WORD.in(s))) {
                         t = m.ref();
                         conf = crewCue ? 0.8 : 0.65;
                     }
@@ -799,7 +836,7 @@ public final class Extractor {
             }
             String gap = s.substring(m.end(), listStart);
             String core = stripConnectors(gap);
-            if (Cues.EXPLICIT_CREW_OF.matcher(core).matches() || Cues.COMMANDED_BY.matcher(gap).matches()) {
+            if (Cues.EXPLICIT_CREW_OF.matches(core) || Cues.COMMANDED_BY.matches(gap)) {
                 return historical(s, m) ? null : m.ref();
             }
             break;
@@ -810,7 +847,7 @@ public final class Extractor {
                 continue;
             }
             String gap = s.substring(listEnd, m.start());
-            if (Cues.WHOSE.matcher(gap).matches() || Cues.WILL_COMMAND.matcher(gap).matches() || Cues.FLY_ON.matcher(gap).matches()) {
+            if (Cues.WHOSE.matches(gap) || Cues.WILL_COMMAND.matches(gap) || Cues.FLY_ON.matches(gap)) {
                 return historical(s, m) ? null : m.ref();
             }
         }
@@ -830,17 +867,80 @@ public final class Extractor {
         if (gap.length() > 80) {
             return false;
         }
-        for (String w : GAP_SPLIT.split(gap.toLowerCase(Locale.ROOT))) {
-            if (!w.isEmpty() && !CONNECTOR_WORDS.contains(w.replace("’", "'"))) {
+        // the words between runs of [\s,;:\-–—()"“”] (split by hand: it runs for every pair of names)
+        int n = gap.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && gapDelimiter(gap.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !gapDelimiter(gap.charAt(i))) {
+                i++;
+            }
+            if (i > start && !CONNECTOR_WORDS.contains(gap.substring(start, i).toLowerCase(Locale.ROOT).replace("’", "'"))) {
                 return false;
             }
         }
         return true;
     }
 
+    private static boolean gapDelimiter(char c) {
+        return switch (c) {
+            case ' ', '\t', '\n', '\u000B', '\f', '\r', ',', ';', ':', '-', '–', '—', '(', ')', '"', '“', '”' -> true;
+            default -> false;
+        };
+    }
+
+    /** {@code p.matcher(s).replaceAll("")}. */
+    private static String removeAll(Rx p, String s) {
+        try (Rx.Finder m = p.open(s)) {
+            if (!m.find()) {
+                return s;
+            }
+            StringBuilder sb = new StringBuilder(s.length());
+            int at = 0;
+            do {
+                sb.append(s, at, m.start());
+                at = m.end();
+            } while (m.find());
+            return sb.append(s, at, s.length()).toString();
+        }
+    }
+
+    /** {@code s.replaceAll("\\s+", " ")}: each run of [ \t\n\x0B\f\r] becomes one space. */
+    static String collapseSpaces(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && !(space(s.charAt(i)) && (s.charAt(i) != ' ' || i + 1 < n && space(s.charAt(i + 1))))) {
+            i++;
+        }
+        if (i == n) {
+            return s; // no run to change: single spaces only
+        }
+        StringBuilder sb = new StringBuilder(n).append(s, 0, i);
+        while (i < n) {
+            char c = s.charAt(i);
+            if (space(c)) {
+                sb.append(' ');
+                while (i < n && space(s.charAt(i))) {
+                    i++;
+                }
+            } else {
+                sb.append(c);
+                i++;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     private static String stripConnectors(String gap) {
         // "crew - commander Senior Colonel": role and rank words before the first name do not break the construction
-        return SPACE_RUN.matcher(ROLE_RANK.matcher(gap).replaceAll("")).replaceAll(" ");
+        return collapseSpaces(removeAll(ROLE_RANK, gap));
     }
 
     private Named classify(String s, NameFinder.Span sp) {
@@ -883,21 +983,22 @@ public final class Extractor {
             }
         }
         String before = s.substring(Math.max(0, sp.start() - 60), sp.start());
-        if (Cues.any(before.toLowerCase(Locale.ROOT), OFFICIAL_KEYS) && Cues.OFFICIAL_BEFORE.matcher(before).find()) {
+        if (Cues.any(before.toLowerCase(Locale.ROOT), OFFICIAL_KEYS) && Cues.OFFICIAL_BEFORE.in(before)) {
             return true;
         }
         String tail = s.substring(sp.end(), Math.min(s.length(), sp.end() + 90));
         if (!tail.startsWith(",") && !tail.startsWith(" ,")) {
             return false;
         }
-        Matcher after = Cues.OFFICIAL_AFTER.matcher(tail);
-        // "X, the former NASA astronaut and Axiom's chief astronaut" is a traveller, not an official
-        return after.find() && !ROLE_WORD.matcher(after.group()).find();
+        try (Rx.Finder after = Cues.OFFICIAL_AFTER.open(tail)) {
+            // "X, the former NASA astronaut and Axiom's chief astronaut" is a traveller, not an official
+            return after.find() && !ROLE_WORD.in(after.group());
+        }
     }
 
     private static boolean strongTravellerPrefix(String s, NameFinder.Span sp) {
         String before = s.substring(Math.max(0, sp.start() - 60), sp.start());
-        return Cues.any(before.toLowerCase(Locale.ROOT), TRAVELLER_KEYS) && Cues.TRAVELLER_BEFORE.matcher(before).find();
+        return Cues.any(before.toLowerCase(Locale.ROOT), TRAVELLER_KEYS) && Cues.TRAVELLER_BEFORE.in(before);
     }
 
     private static final String[] OFFICIAL_KEYS = {"admin", "direct", "chief", "spokes", "manag", "minist", "presid",
@@ -919,11 +1020,11 @@ public final class Extractor {
             }
         }
         String after = s.substring(sp.end(), Math.min(s.length(), sp.end() + 120));
-        if (Cues.TRAVELLER_AFTER.matcher(after).find()) {
+        if (Cues.TRAVELLER_AFTER.in(after)) {
             return true;
         }
         String before = s.substring(Math.max(0, sp.start() - 12), sp.start());
-        return AGENCY_POSSESSIVE.matcher(before).find();
+        return AGENCY_POSSESSIVE.in(before);
     }
 
     private String latinName(String surface) {
@@ -1052,11 +1153,11 @@ public final class Extractor {
     }
 
     private static String canonicalLatin(String latin) {
-        return SPACE_RUN.matcher(latin).replaceAll(" ").trim();
+        return collapseSpaces(latin).trim();
     }
 
     private void addAliases(Person p, NameFinder.Span sp, String latin) {
-        String surface = SPACE_RUN.matcher(sp.surface()).replaceAll(" ").trim();
+        String surface = collapseSpaces(sp.surface()).trim();
         boolean cyr = !latin.equals(surface);
         if (cyr) {
             p.aliases.add(RussianNames.nominative(surface));
@@ -1083,22 +1184,24 @@ public final class Extractor {
             }
         }
         String before = s.substring(Math.max(0, sp.start() - 40), sp.start());
-        Matcher m = AGENCY_BEFORE.matcher(before);
-        if (m.find()) {
-            return agencyWord(m.group(1) != null ? m.group(1) : m.group(2));
+        try (Rx.Finder m = AGENCY_BEFORE.open(before)) {
+            if (m.find()) {
+                return agencyWord(m.group(1) != null ? m.group(1) : m.group(2));
+            }
         }
         return null;
     }
 
     private static String agencyAfter(String s, NameFinder.Span sp) {
         String after = s.substring(sp.end(), Math.min(s.length(), sp.end() + 60));
-        Matcher m = AGENCY_AFTER.matcher(after);
-        return m.find() ? agencyWord(m.group(1)) : null;
+        try (Rx.Finder m = AGENCY_AFTER.open(after)) {
+            return m.find() ? agencyWord(m.group(1)) : null;
+        }
     }
 
-    private static final Pattern AGENCY_BEFORE = Pattern.compile("(?:\\b(NASA|ESA|JAXA|CSA|Roscosmos|UAE|CMSA|ISRO)(?:['’]s)?"
+    private static final Rx AGENCY_BEFORE = Rx.compile("(?:\\b(NASA|ESA|JAXA|CSA|Roscosmos|UAE|CMSA|ISRO)(?:['’]s)?"
             + "(?:\\s+(?:astronauts?|cosmonauts?|project astronaut))?|(?:астронавт\\p{L}*|космонавт\\p{L}*)\\s+(NASA|ESA|JAXA|Роскосмоса))\\s*$");
-    private static final Pattern AGENCY_AFTER = Pattern.compile("^(?:\\s*\\(\\p{IsHan}+\\))?(?:,?\\s+(?:of|from)\\s+(?:the\\s+)?|,\\s*)"
+    private static final Rx AGENCY_AFTER = Rx.compile("^(?:\\s*\\(\\p{IsHan}+\\))?(?:,?\\s+(?:of|from)\\s+(?:the\\s+)?|,\\s*)"
             + "(NASA|ESA|JAXA|CSA|Roscosmos|CMSA|European Space Agency|Canadian Space Agency|Japan Aerospace Exploration Agency|"
             + "United Arab Emirates|UAE)\\b(?!['’]s)(?=\\s*(?:[.,;:)]|$|and\\b|who\\b))");
 
@@ -1106,7 +1209,11 @@ public final class Extractor {
         if (w == null) {
             return null;
         }
-        String l = w.toLowerCase(Locale.ROOT).replaceAll("['’]s$", "");
+        String l = w.toLowerCase(Locale.ROOT);
+        // was replaceAll("['’]s$", ""): the words here never hold a line break, so $ is the end
+        if (l.endsWith("'s") || l.endsWith("’s")) {
+            l = l.substring(0, l.length() - 2);
+        }
         return switch (l) {
             case "nasa" -> "NASA";
             case "esa", "european space agency" -> "ESA";
@@ -1129,11 +1236,12 @@ public final class Extractor {
         }
         String around = s.substring(Math.max(0, sp.start() - 40), sp.start()) + " "
                 + s.substring(sp.end(), Math.min(s.length(), sp.end() + 50));
-        Matcher m = NATION_NEAR.matcher(around);
-        if (m.find()) {
-            String n = NATIONALITIES.get(m.group(1).toLowerCase(Locale.ROOT));
-            if (n != null) {
-                return n;
+        try (Rx.Finder m = NATION_NEAR.open(around)) {
+            if (m.find()) {
+                String n = NATIONALITIES.get(m.group(1).toLowerCase(Locale.ROOT));
+                if (n != null) {
+                    return n;
+                }
             }
         }
         return agency == null ? null : AGENCY_NATION.get(agency);
@@ -1142,36 +1250,41 @@ public final class Extractor {
     private static String roleNear(String s, NameFinder.Span sp) {
         String around = s.substring(Math.max(0, sp.start() - 40), sp.start()) + " "
                 + s.substring(sp.end(), Math.min(s.length(), sp.end() + 60));
-        Matcher m = ROLE_WORD.matcher(around);
-        if (m.find()) {
-            String w = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
-            return switch (w) {
-                case "cosmonaut", "космонавт" -> "cosmonaut";
-                case "taikonaut", "тайконавт" -> "taikonaut";
-                default -> "astronaut";
-            };
+        try (Rx.Finder m = ROLE_WORD.open(around)) {
+            if (m.find()) {
+                String w = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+                return switch (w) {
+                    case "cosmonaut", "космонавт" -> "cosmonaut";
+                    case "taikonaut", "тайконавт" -> "taikonaut";
+                    default -> "astronaut";
+                };
+            }
         }
         return null;
     }
 
     private static String position(String s, NameFinder.Span sp) {
         String before = s.substring(Math.max(0, sp.start() - 60), sp.start());
-        Matcher m = Cues.POSITION.matcher(before);
-        if (Cues.any(before.toLowerCase(Locale.ROOT), "command", "pilot", "specialist", "engineer", "командир", "бортинженер") && m.find()) {
-            String w = m.group(1) != null ? m.group(1).toLowerCase(Locale.ROOT) : m.group(2) != null ? "commander" : "flight engineer";
-            return w.startsWith("mission specialist") ? "mission specialist" : w;
+        if (Cues.any(before.toLowerCase(Locale.ROOT), "command", "pilot", "specialist", "engineer", "командир", "бортинженер")) {
+            try (Rx.Finder m = Cues.POSITION.open(before)) {
+                if (m.find()) {
+                    String w = m.group(1) != null ? m.group(1).toLowerCase(Locale.ROOT) : m.group(2) != null ? "commander" : "flight engineer";
+                    return w.startsWith("mission specialist") ? "mission specialist" : w;
+                }
+            }
         }
         for (String w : sp.prefix()) {
             if (w.equals("commander") || w.equals("pilot")) {
                 return w;
             }
         }
-        Matcher a = Cues.POSITION_AFTER.matcher(s.substring(sp.end(), Math.min(s.length(), sp.end() + 40)));
-        if (a.find()) {
-            return a.group(1) != null ? a.group(1).toLowerCase(Locale.ROOT) : "commander";
+        try (Rx.Finder a = Cues.POSITION_AFTER.open(s.substring(sp.end(), Math.min(s.length(), sp.end() + 40)))) {
+            if (a.find()) {
+                return a.group(1) != null ? a.group(1).toLowerCase(Locale.ROOT) : "commander";
+            }
         }
         String bb = s.substring(Math.max(0, sp.start() - 30), sp.start());
-        if (COMMANDED_BY_END.matcher(bb).find()) {
+        if (COMMANDED_BY_END.in(bb)) {
             return "commander";
         }
         return null;

@@ -1,9 +1,7 @@
 package io.crossflight.extraction.internal;
 
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
-
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +18,8 @@ public final class Lexicon {
     public record Hit(int start, int end, String text, Entry entry) {
     }
 
-    private final Trie exact;
-    private final Trie folded;
+    private final Keywords exact;
+    private final Keywords folded;
     private final Map<String, Entry> exactEntries = new HashMap<>();
     private final Map<String, Entry> foldedEntries = new HashMap<>();
 
@@ -95,12 +93,17 @@ public final class Lexicon {
         exact(Kind.COMPANY, "Boeing", null, "Boeing");
         exact(Kind.IGNORE, "", null, "Soyuz MS-", "Kennedy Space Center", "Landing Zone");
 
-        Trie.TrieBuilder e = Trie.builder().onlyWholeWords().ignoreOverlaps();
-        exactEntries.keySet().forEach(e::addKeyword);
-        exact = e.build();
-        Trie.TrieBuilder f = Trie.builder().onlyWholeWords().ignoreOverlaps().ignoreCase();
-        foldedEntries.keySet().forEach(f::addKeyword);
-        folded = f.build();
+        exact = new Keywords(exactEntries.keySet(), false);
+        folded = new Keywords(foldedEntries.keySet(), true);
+    }
+
+    /** The keywords matched case-sensitively and case-insensitively (for tests). */
+    Collection<String> exactKeywords() {
+        return exactEntries.keySet();
+    }
+
+    Collection<String> foldedKeywords() {
+        return foldedEntries.keySet();
     }
 
     private void fold(Kind kind, String canonical, Family.Vehicle v, String... names) {
@@ -118,19 +121,20 @@ public final class Lexicon {
     /** Every gazetteer hit, longest match first where two overlap, in text order. */
     public List<Hit> find(String text) {
         List<Hit> hits = new ArrayList<>();
-        for (Emit em : folded.parseText(text)) {
-            Entry en = foldedEntries.get(em.getKeyword().toLowerCase());
+        int[] starts = Keywords.wordStarts(text);
+        for (Keywords.Match em : folded.find(text, starts)) {
+            Entry en = foldedEntries.get(em.keyword().toLowerCase());
             if (en != null) {
-                hits.add(new Hit(em.getStart(), em.getEnd() + 1, text.substring(em.getStart(), em.getEnd() + 1), en));
+                hits.add(new Hit(em.start(), em.end(), text.substring(em.start(), em.end()), en));
             }
         }
-        for (Emit em : exact.parseText(text)) {
-            Entry en = exactEntries.get(em.getKeyword());
+        for (Keywords.Match em : exact.find(text, starts)) {
+            Entry en = exactEntries.get(em.keyword());
             if (en == null) {
                 continue;
             }
-            int s = em.getStart();
-            int end = em.getEnd() + 1;
+            int s = em.start();
+            int end = em.end();
             boolean overlaps = false;
             for (Hit h : hits) {
                 if (s < h.end() && end > h.start()) {

@@ -23,7 +23,7 @@ public final class MissionFinder {
     }
 
     private static final String DASH = "[\\-‑–—]";
-    private static final Pattern P = Pattern.compile(
+    private static final Rx P = Rx.compile(
             "(?<soyuz>(?:Soyuz|Союз[а-я]{0,2})\\s?(?:MS|МС)" + DASH + "?\\s?(?<sn>\\d{1,2}))(?!\\d)"
                     + "|(?<prog>(?:Progress|Прогресс[а-я]{0,2})\\s?(?:MS|МС)" + DASH + "?\\s?(?<pn>\\d{1,2}))(?!\\d)"
                     + "|(?<![\\p{L}\\-])(?<bare>(?:MS|МС)" + DASH + "(?<bn>\\d{1,2}))(?!\\d)"
@@ -64,71 +64,80 @@ public final class MissionFinder {
         if (!candidate(text)) {
             return out;
         }
-        Matcher m = P.matcher(text);
-        while (m.find()) {
-            Ref ref = null;
-            int exp = 0;
-            if (m.group("soyuz") != null) {
-                ref = soyuz(Integer.parseInt(m.group("sn")));
-            } else if (m.group("prog") != null) {
-                ref = progress(Integer.parseInt(m.group("pn")));
-            } else if (m.group("bare") != null) {
-                ref = bare(Integer.parseInt(m.group("bn")), text, m.start(), earlier, out);
-            } else if (m.group("iss") != null) {
-                ref = soyuz(Integer.parseInt(m.group("in")) - 46);
-            } else if (m.group("crew") != null || m.group("crew2") != null) {
-                int n = Integer.parseInt(m.group("crew") != null ? m.group("cn") : m.group("c2n"));
-                ref = new Ref("crew-" + n, "SpaceX Crew-" + n, List.of("Crew-" + n), Family.CREW_DRAGON);
-            } else if (m.group("ax") != null) {
-                String g = m.group("an") != null ? m.group("an") : m.group("an2") != null ? m.group("an2") : m.group("an3");
-                int n = Integer.parseInt(g);
-                ref = new Ref("axiom-mission-" + n, "Axiom Mission " + n, List.of("Ax-" + n), Family.AXIOM);
-            } else if (m.group("sz") != null) {
-                int n = Integer.parseInt(m.group("zn"));
-                ref = new Ref("shenzhou-" + n, "Shenzhou-" + n, List.of("Shenzhou " + n), Family.SHENZHOU);
-            } else if (m.group("tz") != null) {
-                int n = Integer.parseInt(m.group("tn"));
-                ref = new Ref("tianzhou-" + n, "Tianzhou-" + n, List.of(), Family.TIANZHOU);
-            } else if (m.group("art") != null) {
-                String roman = roman(m.group("arn"));
-                // Artemis I flew without crew
-                Family f = roman.equals("I") ? Family.ARTEMIS_UNCREWED : Family.ARTEMIS;
-                ref = new Ref("artemis-" + roman.toLowerCase(Locale.ROOT), "Artemis " + roman, List.of(), f);
-            } else if (m.group("cft") != null) {
-                ref = new Ref("boeing-crew-flight-test", "Boeing Crew Flight Test", List.of("Starliner Crew Flight Test", "CFT"),
-                        Family.STARLINER);
-            } else if (m.group("crs") != null) {
-                int n = Integer.parseInt(m.group("rn") != null ? m.group("rn") : m.group("rn2"));
-                ref = new Ref("spacex-crs-" + n, "SpaceX CRS-" + n, List.of("CRS-" + n), Family.CARGO_DRAGON);
-            } else if (m.group("ng") != null) {
-                int n = Integer.parseInt(m.group("gn"));
-                ref = new Ref("ng-" + n, "NG-" + n, List.of(), Family.CYGNUS);
-            } else if (m.group("priv") != null) {
-                String name = m.group("priv");
-                ref = new Ref(PersonNames.slug(name), name, List.of(), Family.PRIVATE_DRAGON);
-            } else if (m.group("exp") != null) {
-                exp = Integer.parseInt(m.group("en"));
-            }
-            if (ref != null || exp > 0) {
-                out.add(new Mention(m.start(), m.end(), m.group(), ref, exp));
+        try (Rx.Finder m = P.open(text)) {
+            while (m.find()) {
+                Ref ref = null;
+                int exp = 0;
+                if (m.group("soyuz") != null) {
+                    ref = soyuz(Integer.parseInt(m.group("sn")));
+                } else if (m.group("prog") != null) {
+                    ref = progress(Integer.parseInt(m.group("pn")));
+                } else if (m.group("bare") != null) {
+                    ref = bare(Integer.parseInt(m.group("bn")), text, m.start(), earlier, out);
+                } else if (m.group("iss") != null) {
+                    ref = soyuz(Integer.parseInt(m.group("in")) - 46);
+                } else if (m.group("crew") != null || m.group("crew2") != null) {
+                    int n = Integer.parseInt(m.group("crew") != null ? m.group("cn") : m.group("c2n"));
+                    ref = new Ref("crew-" + n, "SpaceX Crew-" + n, List.of("Crew-" + n), Family.CREW_DRAGON);
+                } else if (m.group("ax") != null) {
+                    String g = m.group("an") != null ? m.group("an") : m.group("an2") != null ? m.group("an2") : m.group("an3");
+                    int n = Integer.parseInt(g);
+                    ref = new Ref("axiom-mission-" + n, "Axiom Mission " + n, List.of("Ax-" + n), Family.AXIOM);
+                } else if (m.group("sz") != null) {
+                    int n = Integer.parseInt(m.group("zn"));
+                    ref = new Ref("shenzhou-" + n, "Shenzhou-" + n, List.of("Shenzhou " + n), Family.SHENZHOU);
+                } else if (m.group("tz") != null) {
+                    int n = Integer.parseInt(m.group("tn"));
+                    ref = new Ref("tianzhou-" + n, "Tianzhou-" + n, List.of(), Family.TIANZHOU);
+                } else if (m.group("art") != null) {
+                    String roman = roman(m.group("arn"));
+                    // Artemis I flew without crew
+                    Family f = roman.equals("I") ? Family.ARTEMIS_UNCREWED : Family.ARTEMIS;
+                    ref = new Ref("artemis-" + roman.toLowerCase(Locale.ROOT), "Artemis " + roman, List.of(), f);
+                } else if (m.group("cft") != null) {
+                    ref = new Ref("boeing-crew-flight-test", "Boeing Crew Flight Test", List.of("Starliner Crew Flight Test", "CFT"),
+                            Family.STARLINER);
+                } else if (m.group("crs") != null) {
+                    int n = Integer.parseInt(m.group("rn") != null ? m.group("rn") : m.group("rn2"));
+                    ref = new Ref("spacex-crs-" + n, "SpaceX CRS-" + n, List.of("CRS-" + n), Family.CARGO_DRAGON);
+                } else if (m.group("ng") != null) {
+                    int n = Integer.parseInt(m.group("gn"));
+                    ref = new Ref("ng-" + n, "NG-" + n, List.of(), Family.CYGNUS);
+                } else if (m.group("priv") != null) {
+                    String name = m.group("priv");
+                    ref = new Ref(PersonNames.slug(name), name, List.of(), Family.PRIVATE_DRAGON);
+                } else if (m.group("exp") != null) {
+                    exp = Integer.parseInt(m.group("en"));
+                }
+                if (ref != null || exp > 0) {
+                    out.add(new Mention(m.start(), m.end(), m.group(), ref, exp));
+                }
             }
         }
         return out;
     }
 
+    /** {@code String.format(Locale.ROOT, "%02d", n)} without the formatter (it showed in profiles). */
+    private static String pad2(int n) {
+        if (n >= 0 && n < 10) {
+            return "0" + n;
+        }
+        return n >= 10 ? Integer.toString(n) : String.format(Locale.ROOT, "%02d", n);
+    }
+
     public static Ref soyuz(int n) {
-        String num = String.format(Locale.ROOT, "%02d", n);
+        String num = pad2(n);
         return new Ref("soyuz-ms-" + num, "Soyuz MS-" + num, List.of((n + 46) + "S", "Союз МС-" + num), Family.SOYUZ);
     }
 
     private static Ref progress(int n) {
-        String num = String.format(Locale.ROOT, "%02d", n);
+        String num = pad2(n);
         return new Ref("progress-ms-" + num, "Progress MS-" + num, List.of("Прогресс МС-" + num), Family.PROGRESS);
     }
 
     /** "MS-23" alone: the Soyuz or Progress with that number already named, else the family named nearby. */
     private static Ref bare(int n, String text, int at, List<Mention> earlier, List<Mention> here) {
-        String suffix = String.format(Locale.ROOT, "-ms-%02d", n);
+        String suffix = "-ms-" + pad2(n);
         for (List<Mention> list : List.of(here, earlier)) {
             for (int i = list.size() - 1; i >= 0; i--) {
                 Ref r = list.get(i).ref();

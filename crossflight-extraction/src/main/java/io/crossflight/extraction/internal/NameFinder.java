@@ -23,7 +23,8 @@ public final class NameFinder {
         }
     }
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{M}'’\\-]*[\\p{L}]|[\\p{L}]\\.?");
+    /** The definition of a word; {@link #words} scans for it by hand. */
+    static final Rx WORD = Rx.compile("[\\p{L}][\\p{L}\\p{M}'’\\-]*[\\p{L}]|[\\p{L}]\\.?");
     private static final Pattern NICK_GAP = Pattern.compile("\\s+[\"“”']([\\p{Lu}][\\p{L}]{1,15})[\"“”']\\s+");
     private static final Pattern HAN = Pattern.compile("\\A\\s*[（(]\\s*(\\p{IsHan}{2,4})\\s*[)）]");
     private static final Set<String> PARTICLES = Set.of("al", "bin", "ibn", "van", "von", "de", "da", "del", "der",
@@ -71,11 +72,7 @@ public final class NameFinder {
             "это", "его", "ее", "её", "их", "при", "для", "как", "что", "но", "а", "же", "по", "данным"));
 
     public List<Span> find(String s, boolean[] masked) {
-        List<int[]> words = new ArrayList<>();
-        Matcher m = WORD.matcher(s);
-        while (m.find()) {
-            words.add(new int[]{m.start(), m.end()});
-        }
+        List<int[]> words = words(s);
         List<Span> out = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {
@@ -91,21 +88,22 @@ public final class NameFinder {
             while (j < words.size() && run.size() < 8) {
                 int[] prev = run.get(run.size() - 1);
                 int[] w = words.get(j);
-                String gap = s.substring(prev[1], w[0]);
-                boolean plainGap = gap.equals(" ") || gap.equals("\u00a0");
-                Matcher nm = NICK_GAP.matcher(gap);
-                if (!plainGap && nm.matches() && nick == null) {
-                    nick = nm.group(1);
-                    plainGap = true;
+                // a single space or no-break space, tested without taking the substring
+                boolean plainGap = w[0] - prev[1] == 1 && (s.charAt(prev[1]) == ' ' || s.charAt(prev[1]) == '\u00a0');
+                if (!plainGap) {
+                    Matcher nm = NICK_GAP.matcher(s.substring(prev[1], w[0]));
+                    if (nm.matches() && nick == null) {
+                        nick = nm.group(1);
+                        plainGap = true;
+                    }
                 }
                 if (!plainGap || isMasked(masked, w)) {
                     break;
                 }
-                String wt = s.substring(w[0], w[1]);
                 if (capitalised(s, w)) {
                     run.add(w);
-                } else if (PARTICLES.contains(wt.toLowerCase(Locale.ROOT)) && j + 1 < words.size()
-                        && capitalised(s, words.get(j + 1)) && s.substring(w[1], words.get(j + 1)[0]).equals(" ")) {
+                } else if (PARTICLES.contains(s.substring(w[0], w[1]).toLowerCase(Locale.ROOT)) && j + 1 < words.size()
+                        && capitalised(s, words.get(j + 1)) && words.get(j + 1)[0] - w[1] == 1 && s.charAt(w[1]) == ' ') {
                     run.add(w);
                 } else {
                     break;
@@ -116,6 +114,52 @@ public final class NameFinder {
             emit(s, run, nick, out);
         }
         return out;
+    }
+
+    /**
+     * The matches of {@link #WORD} ({@code [\p{L}][\p{L}\p{M}'’\-]*[\p{L}]|[\p{L}]\.?}), scanned by hand: a
+     * letter, then the longest run of letters, marks, apostrophes and hyphens, cut back to its last
+     * letter; or a lone letter with an optional full stop. Code points, as the regex sees them.
+     */
+    static List<int[]> words(String s) {
+        List<int[]> words = new ArrayList<>();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            if (!Character.isLetter(cp)) {
+                i++;
+                continue;
+            }
+            int j = i + Character.charCount(cp);
+            int lastLetterEnd = -1;
+            while (j < n) {
+                int c = s.codePointAt(j);
+                if (Character.isLetter(c)) {
+                    j += Character.charCount(c);
+                    lastLetterEnd = j;
+                } else if (c == '\'' || c == '’' || c == '-' || mark(c)) {
+                    j += Character.charCount(c);
+                } else {
+                    break;
+                }
+            }
+            int end = lastLetterEnd;
+            if (end < 0) {
+                end = i + Character.charCount(cp);
+                if (end < n && s.charAt(end) == '.') {
+                    end++;
+                }
+            }
+            words.add(new int[]{i, end});
+            i = end;
+        }
+        return words;
+    }
+
+    private static boolean mark(int c) {
+        int t = Character.getType(c);
+        return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.COMBINING_SPACING_MARK;
     }
 
     private void emit(String s, List<int[]> run, String nick, List<Span> out) {
@@ -183,7 +227,25 @@ public final class NameFinder {
         }
         String raw = word(s, w);
         // all-capitals words are acronyms or datelines, not names
-        return raw.length() > 1 && raw.equals(raw.toUpperCase(Locale.ROOT)) && !raw.equals(raw.toLowerCase(Locale.ROOT));
+        return raw.length() > 1 && allCaps(raw);
+    }
+
+    /** {@code raw.equals(raw.toUpperCase(ROOT)) && !raw.equals(raw.toLowerCase(ROOT))}, without the copies for ASCII. */
+    private static boolean allCaps(String raw) {
+        boolean ascii = true;
+        boolean upper = false;
+        for (int i = 0; i < raw.length() && ascii; i++) {
+            char c = raw.charAt(i);
+            ascii = c < 0x80;
+            if (c >= 'a' && c <= 'z') {
+                return false; // a lower-case letter: not all capitals, whatever follows
+            }
+            upper |= c >= 'A' && c <= 'Z';
+        }
+        if (ascii) {
+            return upper;
+        }
+        return raw.equals(raw.toUpperCase(Locale.ROOT)) && !raw.equals(raw.toLowerCase(Locale.ROOT));
     }
 
     private static String word(String s, int[] w) {

@@ -25,7 +25,7 @@ public final class Sentences {
 
     public static final int MAX_SENTENCE = 1200;
     private static final Pattern TZ_START = Pattern.compile("^(?:EDT|EST|CDT|CST|PDT|PST|UTC|GMT|Moscow|Beijing|local)\\b.*", Pattern.DOTALL);
-    private static final Pattern ABBREV_END = Pattern.compile("(?:\\b(?:a\\.m|p\\.m|Fla|Calif|Tex|Ala|No|Lt|Col|Gen|Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Capt|Maj|Sgt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\\.S|approx|vs)\\.)$");
+    static final Rx ABBREV_END = Rx.compile("(?:\\b(?:a\\.m|p\\.m|Fla|Calif|Tex|Ala|No|Lt|Col|Gen|Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Capt|Maj|Sgt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\\.S|approx|vs)\\.)$");
 
     private static final ThreadLocal<BreakIterator> RUSSIAN =
             ThreadLocal.withInitial(() -> BreakIterator.getSentenceInstance(new ULocale("ru")));
@@ -88,7 +88,7 @@ public final class Sentences {
                 int[] prev = merged.get(merged.size() - 1);
                 String prevText = line.substring(prev[0], prev[1]).stripTrailing();
                 String cur = line.substring(sp[0], sp[1]).stripLeading();
-                if (ABBREV_END.matcher(prevText).find() && (TZ_START.matcher(cur).matches()
+                if (abbreviationEnd(prevText) && (TZ_START.matcher(cur).matches()
                         || !cur.isEmpty() && !Character.isUpperCase(cur.charAt(0)) || prevText.endsWith("Fla.")
                         || prevText.endsWith("U.S."))) {
                     prev[1] = sp[1];
@@ -115,6 +115,15 @@ public final class Sentences {
                 s = e;
             }
         }
+    }
+
+    /**
+     * ABBREV_END on the sentence: it ends in {@code $} and matches at most 7 chars, so a match starts
+     * in the last 9 (a final line terminator may follow it); the last 12 chars give the same answer,
+     * {@code \b} included, without scanning a long sentence.
+     */
+    static boolean abbreviationEnd(String prevText) {
+        return ABBREV_END.in(prevText.substring(Math.max(0, prevText.length() - 12)));
     }
 
     public static boolean cyrillicMajority(String s) {
