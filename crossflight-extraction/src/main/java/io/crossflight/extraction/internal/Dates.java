@@ -98,8 +98,12 @@ public final class Dates {
     }
 
     public static List<Expr> find(String s) {
+        return find(s, s.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code lower}: {@code s.toLowerCase(Locale.ROOT)}, when the caller has it already. */
+    public static List<Expr> find(String s, String lower) {
         List<Expr> raw = new ArrayList<>();
-        String lower = s.toLowerCase(Locale.ROOT);
         boolean months = anyOf(s, MONTHS);
         // the Russian keys are Cyrillic: without a Cyrillic letter none can be in the lower-cased text
         boolean hasCyrillic = cyrillic(s);

@@ -268,8 +268,10 @@ public final class Extractor {
         }
 
         facts(s, hits, mentions, fallback);
-        dates(s, mentions, fallback);
-        statuses(s, mentions, live, fallback);
+        // dates, statuses and people each look at the lower-cased sentence
+        String lower = s.toLowerCase(Locale.ROOT);
+        dates(s, lower, mentions, fallback);
+        statuses(s, lower, mentions, live, fallback);
         String craft = null;
         for (Lexicon.Hit h : hits) {
             if (h.entry().kind() == Lexicon.Kind.SPACECRAFT) {
@@ -277,7 +279,7 @@ public final class Extractor {
                 break;
             }
         }
-        people(s, masked, mentions, live, fallback, expedition, craft);
+        people(s, lower, masked, mentions, live, fallback, expedition, craft);
 
         for (int i = live.size() - 1; i >= 0; i--) {
             MissionFinder.Mention m = live.get(i);
@@ -459,8 +461,8 @@ public final class Extractor {
 
     // ------------------------------------------------------------------ launch dates
 
-    private void dates(String s, List<MissionFinder.Mention> mentions, MissionFinder.Ref fallback) {
-        List<Dates.Expr> exprs = Dates.find(s);
+    private void dates(String s, String lower, List<MissionFinder.Mention> mentions, MissionFinder.Ref fallback) {
+        List<Dates.Expr> exprs = Dates.find(s, lower);
         if (exprs.isEmpty()) {
             return;
         }
@@ -569,9 +571,8 @@ public final class Extractor {
 
     // ------------------------------------------------------------------ statuses
 
-    private void statuses(String s, List<MissionFinder.Mention> mentions, List<MissionFinder.Mention> live,
+    private void statuses(String s, String lower, List<MissionFinder.Mention> mentions, List<MissionFinder.Mention> live,
                           MissionFinder.Ref fallback) {
-        String lower = s.toLowerCase(Locale.ROOT);
         MissionFinder.Ref fb = null;
         boolean spaceyChecked = false;
         for (Cues.StatusCue cue : Cues.STATUS) {
@@ -618,7 +619,7 @@ public final class Extractor {
     private record Named(NameFinder.Span span, Person person, boolean traveller) {
     }
 
-    private void people(String s, boolean[] masked, List<MissionFinder.Mention> mentions, List<MissionFinder.Mention> live,
+    private void people(String s, String lower, boolean[] masked, List<MissionFinder.Mention> mentions, List<MissionFinder.Mention> live,
                         MissionFinder.Ref fallback, boolean expedition, String craft) {
         List<NameFinder.Span> spans = new ArrayList<>(res.names().find(s, masked));
         Person pronoun = null;
@@ -628,7 +629,6 @@ public final class Extractor {
         if (spans.isEmpty() && pronoun == null && lastTraveller == null) {
             return;
         }
-        String lower = s.toLowerCase(Locale.ROOT);
         Person replacedPronoun = null;
         int replacedAt = -1;
         if (lastTraveller != null && Cues.any(lower, "вмест", "instead", "place of", "replac")
@@ -651,10 +651,11 @@ public final class Extractor {
                 Named next = i + 1 < named.size() ? named.get(i + 1) : null;
                 boolean joined = (prev != null && prev.traveller() && connector(s.substring(prev.span().end(), n.span().start())))
                         || (next != null && next.traveller() && connector(s.substring(n.span().end(), next.span().start())));
-                if (!joined && !official(s, n.span()) && explicitMission(s, n.span(), named, mentions) != null) {
+                boolean official = official(s, n.span());
+                if (!joined && !official && explicitMission(s, n.span(), named, mentions) != null) {
                     joined = true;
                 }
-                if (joined && !official(s, n.span())) {
+                if (joined && !official) {
                     named.set(i, new Named(n.span(), newPerson(n.span()), true));
                 }
             }
@@ -671,7 +672,8 @@ public final class Extractor {
             if (i > 0 && !connector(gap)) {
                 carriedAgency = null;
             }
-            String agency = agencyBefore(s, n.span());
+            String prefixAgency = agencyBefore(s, n.span());
+            String agency = prefixAgency;
             if (agency == null) {
                 agency = agencyAfter(s, n.span());
             }
@@ -693,7 +695,6 @@ public final class Extractor {
                     }
                 }
             }
-            String prefixAgency = agencyBefore(s, n.span());
             carriedAgency = prefixAgency != null ? prefixAgency : carriedAgency;
             Person p = n.person();
             if (p.agency == null && agency != null) {
@@ -950,15 +951,14 @@ public final class Extractor {
             return new Named(sp, p, p != null);
         }
         String latin = latinName(surface);
-        boolean official = official(s, sp);
-        boolean cue = travellerCue(s, sp);
+        // the checks below have no side effects: each is made only when its answer is needed
+        if (official(s, sp) && !strongTravellerPrefix(s, sp)) {
+            officials.add(PersonNames.surnameKey(latin));
+            return new Named(sp, null, false);
+        }
         Person local = findLocal(latin, false);
         if (local == null) {
             local = findByTail(latin);
-        }
-        if (official && !strongTravellerPrefix(s, sp)) {
-            officials.add(PersonNames.surnameKey(latin));
-            return new Named(sp, null, false);
         }
         if (local != null) {
             addAliases(local, sp, latin);
@@ -970,7 +970,7 @@ public final class Extractor {
             addAliases(p, sp, latin);
             return new Named(sp, p, true);
         }
-        if (cue) {
+        if (travellerCue(s, sp)) {
             return new Named(sp, newPerson(sp), true);
         }
         return new Named(sp, null, false);

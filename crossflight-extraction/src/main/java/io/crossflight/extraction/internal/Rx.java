@@ -23,12 +23,17 @@ import java.util.regex.Pattern;
  *   <li>for each such character, a copy of the pattern without the alternatives that cannot begin
  *       with it (alternatives keep their order, so the one {@code find} would take is the same;
  *       alternatives holding a capturing group or an inline flag are kept but made to fail at once,
- *       so that group numbers and flags do not move).</li>
+ *       so that group numbers and flags do not move), and which characters can come second in a
+ *       match of that copy.</li>
  * </ul>
  * The pattern is then run with {@code lookingAt} at the remaining offsets, with transparent,
  * non-anchoring bounds, so that look-behind, {@code \b}, {@code ^} and {@code $} see the whole input
- * exactly as {@code find} does. {@code RxTest} checks every pattern of the reader against
- * {@code Matcher.find} on the corpus.
+ * exactly as {@code find} does. Constructs where skipping offsets could show (a capture kept from a
+ * failed attempt inside an atomic or repeated group or a look-around, {@code ^} in a look-around,
+ * {@code \G}, comments mode ...) are refused: such a pattern runs with plain {@code find}.
+ * {@link #focus} indexes the sentence most patterns run over, so that their scans skip the insides
+ * of words. {@code RxTest} checks every pattern of the reader, and thousands of random ones, against
+ * {@code Matcher.find}.
  */
 public final class Rx {
 

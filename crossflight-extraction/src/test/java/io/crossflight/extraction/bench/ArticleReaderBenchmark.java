@@ -35,17 +35,19 @@ import java.util.concurrent.TimeUnit;
  * person directory as the ingest service would.
  *
  * <pre>
- * ./mvnw -q -o -pl crossflight-extraction test-compile exec:exec -Dexec.executable=java \
- *   -Dexec.classpathScope=test -Dexec.args="-cp %classpath io.crossflight.extraction.bench.ArticleReaderBenchmark"
+ * ./mvnw -q -o -pl crossflight-extraction test-compile exec:exec
  * </pre>
- * (or run {@link #main} from an IDE). Not run by {@code mvn test}: surefire excludes the bench package.
+ * (or run {@link #main} from an IDE): three forks, with JMH's GC profiler for the bytes allocated
+ * per article. The first articles of a fork build the cue patterns' per-letter copies (see
+ * internal.Rx), so the warm-up is long enough for that and for C2. Not run by {@code mvn test}:
+ * surefire excludes the bench package.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
-@Fork(1)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(3)
 @Threads(1)
 public class ArticleReaderBenchmark {
 
@@ -85,8 +87,8 @@ public class ArticleReaderBenchmark {
         return READER.read(a, directory);
     }
 
-    /** JMH's own command line; with no arguments, this benchmark with the annotated settings. */
+    /** JMH's own command line; with no arguments, this benchmark with the annotated settings and -prof gc. */
     public static void main(String[] args) throws Exception {
-        org.openjdk.jmh.Main.main(args.length == 0 ? new String[]{ArticleReaderBenchmark.class.getSimpleName()} : args);
+        org.openjdk.jmh.Main.main(args.length == 0 ? new String[]{ArticleReaderBenchmark.class.getSimpleName(), "-prof", "gc"} : args);
     }
 }

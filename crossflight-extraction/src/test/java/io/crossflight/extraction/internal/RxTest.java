@@ -200,6 +200,8 @@ class RxTest {
         }
         int first = rx.pattern().matcher(t).find() ? rx.pattern().matcher(t).results().findFirst().get().start() : -1;
         assertThat(rx.in(t)).isEqualTo(first >= 0);
+        assertThat(rx.matches(t)).isEqualTo(rx.pattern().matcher(t).matches());
+        assertThat(rx.matcher(t).matches()).isEqualTo(rx.pattern().matcher(t).matches());
         assertThat(rx.firstStart(t)).isEqualTo(first);
         assertThat(rx.lastStart(t)).isEqualTo(rx.pattern().matcher(t).results().mapToInt(java.util.regex.MatchResult::start).max().orElse(-1));
     }
