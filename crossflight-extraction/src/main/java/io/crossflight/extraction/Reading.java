@@ -16,13 +16,20 @@ import java.util.List;
  * @param people               every space traveller recognised, crew or not, with all aliases seen
  *                             (the caller persists new people and aliases from here)
  * @param notes                human-readable remarks, e.g. "no recognisable mission"
+ * @param unnamedFlights       crewed flights described but never named, for {@link FlightAttribution}
  */
 public record Reading(String language, boolean mixedScript, String text, LocalDate publicationDate,
                       boolean publicationDateKnown, List<MissionUpdate> updates, List<CrewMember> people,
-                      List<String> notes) {
+                      List<String> notes, List<UnnamedFlight> unnamedFlights) {
     public Reading {
         updates = List.copyOf(updates);
         people = List.copyOf(people);
         notes = List.copyOf(notes);
+        unnamedFlights = List.copyOf(unnamedFlights);
+    }
+
+    public Reading(String language, boolean mixedScript, String text, LocalDate publicationDate,
+                   boolean publicationDateKnown, List<MissionUpdate> updates, List<CrewMember> people, List<String> notes) {
+        this(language, mixedScript, text, publicationDate, publicationDateKnown, updates, people, notes, List.of());
     }
 }

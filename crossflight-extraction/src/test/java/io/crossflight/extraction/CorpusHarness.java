@@ -119,39 +119,65 @@ final class CorpusHarness {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    /** Ingest in the given order through one directory, as the ingest service would. */
+    /**
+     * Ingest in the given order through one directory, as the ingest service would, then
+     * attribute unnamed flights against every named update (the service does this as each
+     * article arrives; the rule ignores order, so doing it at the end gives the same claims).
+     */
     void ingest(ArticleReader reader, List<Art> ordered, LocalDate ingestDate) {
         PersonDirectory dir = new InMemoryPersonDirectory();
+        List<MissionUpdate> named = new ArrayList<>();
+        Map<Art, Reading> readings = new LinkedHashMap<>();
         for (Art art : ordered) {
             Reading r = reader.read(art.article(), dir);
+            readings.put(art, r);
             LocalDate pub = art.published() != null ? art.published() : ingestDate;
             for (CrewMember m : r.people()) {
                 person(m, pub, art.id());
             }
             for (MissionUpdate u : r.updates()) {
-                MissionState ms = missions.computeIfAbsent(u.mission().id(), k -> new MissionState());
-                ms.id = u.mission().id();
-                ms.name = u.mission().name();
-                ms.aliases.addAll(u.mission().aliases());
-                field(ms, "spacecraft", u.spacecraft(), pub, art.id());
-                field(ms, "launchVehicle", u.launchVehicle(), pub, art.id());
-                field(ms, "launchSite", u.launchSite(), pub, art.id());
-                field(ms, "destination", u.destination(), pub, art.id());
-                if (u.status() != null) {
-                    ms.fields.computeIfAbsent("status", k -> new ArrayList<>())
-                            .add(new Claim<>(pub, art.id(), u.status().value().wireName()));
-                }
-                if (u.launchDate() != null) {
-                    ms.dates.add(new Claim<>(pub, art.id(), u.launchDate()));
-                }
-                for (CrewAssignment c : u.crew()) {
-                    person(c.person(), pub, art.id());
-                    ms.crew.computeIfAbsent(c.person().id(), k -> new ArrayList<>()).add(new Claim<>(pub, art.id(), c.assignment()));
-                }
-                for (CrewMember m : u.mentionedPeople()) {
-                    person(m, pub, art.id());
-                }
+                apply(u, pub, art.id());
+                named.add(u);
             }
+        }
+        List<FlightAttribution.KnownMission> known = FlightAttributionTest.known(named);
+        readings.forEach((art, r) -> {
+            LocalDate pub = art.published() != null ? art.published() : ingestDate;
+            for (UnnamedFlight f : r.unnamedFlights()) {
+                FlightAttribution.attribute(f, art.published(), known)
+                        .filter(m -> r.updates().stream().noneMatch(u -> u.mission().id().equals(m.id())))
+                        .ifPresent(m -> {
+                            attributed.add(art.id() + " -> " + m.id());
+                            apply(FlightAttribution.update(f, m), pub, art.id());
+                        });
+            }
+        });
+    }
+
+    final List<String> attributed = new ArrayList<>();
+
+    private void apply(MissionUpdate u, LocalDate pub, String articleId) {
+        MissionState ms = missions.computeIfAbsent(u.mission().id(), k -> new MissionState());
+        ms.id = u.mission().id();
+        ms.name = u.mission().name();
+        ms.aliases.addAll(u.mission().aliases());
+        field(ms, "spacecraft", u.spacecraft(), pub, articleId);
+        field(ms, "launchVehicle", u.launchVehicle(), pub, articleId);
+        field(ms, "launchSite", u.launchSite(), pub, articleId);
+        field(ms, "destination", u.destination(), pub, articleId);
+        if (u.status() != null) {
+            ms.fields.computeIfAbsent("status", k -> new ArrayList<>())
+                    .add(new Claim<>(pub, articleId, u.status().value().wireName()));
+        }
+        if (u.launchDate() != null) {
+            ms.dates.add(new Claim<>(pub, articleId, u.launchDate()));
+        }
+        for (CrewAssignment c : u.crew()) {
+            person(c.person(), pub, articleId);
+            ms.crew.computeIfAbsent(c.person().id(), k -> new ArrayList<>()).add(new Claim<>(pub, articleId, c.assignment()));
+        }
+        for (CrewMember m : u.mentionedPeople()) {
+            person(m, pub, articleId);
         }
     }
 

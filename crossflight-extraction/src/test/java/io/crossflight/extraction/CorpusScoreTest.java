@@ -39,6 +39,7 @@ class CorpusScoreTest {
         h.score(expected);
         System.out.println("=== dev corpus, " + order + " order, gazetteer " + (gazetteer ? "on" : "off"));
         h.misses.forEach(System.out::println);
+        h.attributed.forEach(a -> System.out.println("attributed: " + a));
         System.out.print(h.table());
 
         assertThat(h.hits("prime crew precision")).as("no false prime crew").isEqualTo(h.total("prime crew precision"));

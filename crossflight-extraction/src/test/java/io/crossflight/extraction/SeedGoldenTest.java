@@ -88,7 +88,41 @@ class SeedGoldenTest {
         assertThat(kikina.agency()).isEqualTo("Roscosmos");
         assertThat(kikina.role()).isEqualTo("cosmonaut");
         assertThat(r.notes()).anyMatch(n -> n.contains("Crew Dragon") && n.contains("Anna Kikina") && n.contains("autumn"));
+        // ...and kept as a flight of its own, with its date from the sentence before
+        assertThat(r.unnamedFlights()).hasSize(1);
+        UnnamedFlight later = r.unnamedFlights().get(0);
+        assertThat(later.spacecraft()).isEqualTo("Crew Dragon");
+        assertThat(later.crew()).extracting(c -> c.person().id(), CrewAssignment::assignment)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("anna-kikina", Assignment.PRIME));
+        assertThat(later.launchDate().precision()).isEqualTo(DatePrecision.SEASON);
+        assertThat(later.launchDate().season()).isEqualTo("autumn");
+        assertThat(later.launchDate().value()).isEqualTo("2022");
+        assertThat(later.launchDate().text()).containsIgnoringCase("later this autumn");
+        assertThat(later.launchDate().evidence().get(0)).contains("seat-sharing flight");
+        assertThat(later.evidence()).anyMatch(e -> e.contains("Anna Kikina"));
         noForbiddenCrew(r);
+    }
+
+    @Test
+    void seed000sUnnamedCrewDragonFlightIsCrew5OnceSeed002NamesIt() throws IOException {
+        Reading r000 = reader.read(Article.fromPlainText(seed("000_fb0ee394c0ba0c6a.txt")));
+        Reading r002 = reader.read(Article.fromPlainText(seed("002_874878a65ba7efb4.txt")));
+        UnnamedFlight later = r000.unnamedFlights().get(0);
+        LocalDate published = LocalDate.of(2022, 9, 19);
+        // alone, seed 000 names only Soyuz MS-22, which is not a Crew Dragon: nothing to attribute to
+        assertThat(FlightAttribution.attribute(later, published, FlightAttributionTest.known(r000.updates()))).isEmpty();
+        List<MissionUpdate> both = new java.util.ArrayList<>(r000.updates());
+        both.addAll(r002.updates());
+        Optional<Mission> crew5 = FlightAttribution.attribute(later, published, FlightAttributionTest.known(both));
+        assertThat(crew5).map(Mission::id).contains("crew-5");
+        MissionUpdate u = FlightAttribution.update(later, crew5.get());
+        assertThat(u.spacecraft().value()).isEqualTo("Crew Dragon");
+        assertThat(u.spacecraft().evidence()).singleElement().asString().contains("US Crew Dragon spacecraft");
+        assertThat(u.launchDate().season()).isEqualTo("autumn");
+        assertThat(u.launchDate().confidence()).isLessThan(later.launchDate().confidence());
+        assertThat(crew(u, Assignment.PRIME)).containsExactly("anna-kikina");
+        assertThat(u.launchVehicle()).isNull();
+        assertThat(u.status()).isNull();
     }
 
     @Test

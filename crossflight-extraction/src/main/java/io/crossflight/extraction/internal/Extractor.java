@@ -14,6 +14,7 @@ import io.crossflight.extraction.MissionUpdate;
 import io.crossflight.extraction.PersonDirectory;
 import io.crossflight.extraction.PersonNames;
 import io.crossflight.extraction.Reading;
+import io.crossflight.extraction.UnnamedFlight;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -78,6 +79,21 @@ public final class Extractor {
         }
     }
 
+    private record UnboundDate(LaunchDate date, int order) {
+    }
+
+    /** An unnamed flight, keyed by spacecraft: "that flight" twice in one article is one flight. */
+    private static final class FlightAcc {
+        final String craft;
+        LaunchDate date;
+        final Map<Person, CrewCand> crew = new LinkedHashMap<>();
+        final List<String> evidence = new ArrayList<>();
+
+        FlightAcc(String craft) {
+            this.craft = craft;
+        }
+    }
+
     private static final class Person {
         String id;
         String name;
@@ -129,7 +145,9 @@ public final class Extractor {
     private MissionFinder.Ref discourse;
     private Person lastTraveller;
     private int order;
-    private String unboundDate;
+    /** The last launch date no named mission claimed: an unnamed flight in the next sentences may own it. */
+    private UnboundDate unboundDate;
+    private final Map<String, FlightAcc> unnamed = new LinkedHashMap<>();
 
     public Extractor(Resources res, Article article, PersonDirectory directory, LocalDate clockDate) {
         this.res = res;
@@ -514,7 +532,7 @@ public final class Extractor {
             }
             MissionFinder.Ref t = target(s, mentions, e.start(), fallback);
             if (t == null && mentions.stream().noneMatch(m -> m.ref() != null)) {
-                unboundDate = "'" + e.text().strip() + "' (" + r.value() + (r.season() != null ? " " + r.season() : "") + ")";
+                unboundDate = new UnboundDate(new LaunchDate(r.value(), r.precision(), r.season(), e.text().strip(), List.of(s), 0.6), order);
             }
             if (t == null || !t.crewed()) {
                 continue;
@@ -770,14 +788,42 @@ public final class Extractor {
             if (t != null && t.crewed()) {
                 assign(t, p, kind, position, s, conf);
             } else if (t == null && explicit == null && !notCrew && crewCue && live.isEmpty() && craft != null) {
-                // "will be on that flight": a flight the article never names cannot get an id; say so instead
-                notes.add(p.name + ": crew of an unnamed " + craft + " flight" + (unboundDate != null ? " " + unboundDate : "")
-                        + ", not recorded");
+                // "will be on that flight": a flight the article never names cannot get an id here;
+                // it is kept so the ingest side can attribute it once a named mission fits
+                unnamedFlight(craft, p, kind, position, s);
             }
             lastTraveller = p;
         }
         if (!travellers.isEmpty()) {
             lastTraveller = travellers.get(travellers.size() - 1).person();
+        }
+    }
+
+    private void unnamedFlight(String craft, Person p, Assignment kind, String position, String s) {
+        FlightAcc f = unnamed.computeIfAbsent(craft, FlightAcc::new);
+        // a date only counts for the flight when it came a few sentences before
+        if (f.date == null && unboundDate != null && order - unboundDate.order() <= 3) {
+            f.date = unboundDate.date();
+            addEvidence(f.evidence, unboundDate.date().evidence().get(0));
+        }
+        addEvidence(f.evidence, s);
+        CrewCand c = f.crew.computeIfAbsent(p, k -> new CrewCand());
+        if (c.assignment == null || kind.ordinal() > c.assignment.ordinal()) {
+            c.assignment = kind;
+        }
+        c.conf = Math.max(c.conf, 0.7);
+        if (c.position == null) {
+            c.position = position;
+        }
+        addEvidence(c.evidence, s);
+        notes.add(p.name + ": crew of an unnamed " + craft + " flight"
+                + (f.date != null ? " '" + f.date.text() + "' (" + f.date.value() + (f.date.season() != null ? " " + f.date.season() : "") + ")" : "")
+                + ", kept for attribution to a named mission");
+    }
+
+    private static void addEvidence(List<String> evidence, String s) {
+        if (evidence.size() < MAX_EVIDENCE && !evidence.contains(s)) {
+            evidence.add(s);
         }
     }
 
@@ -1347,7 +1393,13 @@ public final class Extractor {
                 notes.add("mentioned in passing, nothing stated: " + m);
             }
         }
-        return new Reading(language, mixed, text, pub, pubKnown, withMentions, all, notes);
+        List<UnnamedFlight> flights = new ArrayList<>();
+        for (FlightAcc f : unnamed.values()) {
+            List<CrewAssignment> crew = new ArrayList<>();
+            f.crew.forEach((p, c) -> crew.add(new CrewAssignment(member(p), c.assignment, c.position, c.evidence, c.conf)));
+            flights.add(new UnnamedFlight(f.craft, f.date, crew, f.evidence));
+        }
+        return new Reading(language, mixed, text, pub, pubKnown, withMentions, all, notes, flights);
     }
 
     private Fact<MissionStatus> status(MissionAcc a) {
