@@ -50,13 +50,18 @@ public final class FlightAttribution {
      * @return the one mission the flight fits, or empty when none or several do
      */
     public static Optional<Mission> attribute(UnnamedFlight flight, LocalDate published, Collection<KnownMission> known) {
-        Set<String> crewIds = crewIds(flight);
-        if (crewIds.isEmpty() || flight.spacecraft() == null) {
+        return attribute(flight.spacecraft(), crewIds(flight), published, known);
+    }
+
+    /** The same rule, for a flight kept as its spacecraft and crew ids. */
+    public static Optional<Mission> attribute(String spacecraft, Set<String> crewIds, LocalDate published,
+                                              Collection<KnownMission> known) {
+        if (crewIds.isEmpty() || spacecraft == null) {
             return Optional.empty();
         }
         Map<String, Mission> fits = new LinkedHashMap<>();
         for (KnownMission k : known) {
-            if (k.mission().crewed() && k.spacecraft().contains(flight.spacecraft())
+            if (k.mission().crewed() && k.spacecraft().contains(spacecraft)
                     && !Collections.disjoint(k.crew(), crewIds) && timely(k, published)) {
                 fits.put(k.mission().id(), k.mission());
             }

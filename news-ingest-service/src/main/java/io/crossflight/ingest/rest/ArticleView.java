@@ -14,13 +14,18 @@ public record ArticleView(String id, String title, String source, String url, St
                           Instant publishedAt, boolean publishedAtKnown, String publishedText, Instant ingestedAt,
                           String text, List<String> notes, List<Update> updates) {
 
-    /** @param sentToKafkaAt null while the event waits in the outbox */
-    public record Update(String eventId, String missionId, String missionName, Instant sentToKafkaAt, MissionUpdateData update) {
+    /**
+     * @param sentToKafkaAt null while the event waits in the outbox
+     * @param attributed    true when the article never named the mission: an unnamed flight it
+     *                      describes was matched to it (the article's notes say why)
+     */
+    public record Update(String eventId, String missionId, String missionName, Instant sentToKafkaAt, boolean attributed,
+                         MissionUpdateData update) {
     }
 
     static ArticleView of(ArticleRecord a) {
         List<Update> updates = a.updates().stream()
-                .map(u -> new Update(u.eventId(), u.data().mission().id(), u.data().mission().name(), u.sentToKafkaAt(), u.data()))
+                .map(u -> new Update(u.eventId(), u.data().mission().id(), u.data().mission().name(), u.sentToKafkaAt(), u.attributed(), u.data()))
                 .toList();
         return new ArticleView(a.id(), a.title(), a.source(), a.url(), a.language(), a.contentType(), a.publishedAt(),
                 a.publishedAtKnown(), a.publishedText(), a.ingestedAt(), a.text(), a.notes(), updates);

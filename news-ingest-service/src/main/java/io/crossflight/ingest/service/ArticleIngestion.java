@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import io.crossflight.events.MissionUpdateData;
 import io.crossflight.ingest.store.ArticleStore;
 import io.crossflight.ingest.store.NewArticle;
+import io.crossflight.ingest.store.NewFlight;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -67,6 +68,12 @@ public class ArticleIngestion {
             updates.add(new MissionUpdateData(articleId, known ? published : now, known, title, in.source(), in.url(),
                     u.mission(), u.facts(), u.crew(), u.mentionedPeople()));
         }
+        List<NewFlight> flights = new ArrayList<>();
+        for (NewFlight f : read.flights()) {
+            MissionUpdateData t = f.template();
+            flights.add(new NewFlight(f.flight(), new MissionUpdateData(articleId, known ? published : now, known, title, in.source(),
+                    in.url(), t.mission(), t.facts(), t.crew(), t.mentionedPeople())));
+        }
         List<String> notes = new ArrayList<>(read.notes());
         if (!known) {
             notes.add("No publication date given or found; the ingest time counts as the publication time.");
@@ -76,7 +83,7 @@ public class ArticleIngestion {
                 known ? published : now, known, in.publishedText() != null ? in.publishedText() : read.publishedText(),
                 now, in.body(), read.text(), notes);
         try {
-            IngestResult result = store.insert(article, updates);
+            IngestResult result = store.insert(article, updates, flights);
             ingested.increment();
             relay.wakeUp();
             return result;

@@ -9,7 +9,11 @@ public record ArticleRecord(String id, String url, String title, String source, 
                             Instant publishedAt, boolean publishedAtKnown, String publishedText, Instant ingestedAt,
                             String text, List<String> notes, List<StoredUpdate> updates) {
 
-    /** @param sentToKafkaAt when the relay saw the broker acknowledge it; null while queued */
-    public record StoredUpdate(String eventId, MissionUpdateData data, Instant sentToKafkaAt) {
+    /**
+     * @param sentToKafkaAt when the relay saw the broker acknowledge it; null while queued
+     * @param attributed    the article described this flight without naming it; the mission was
+     *                      found by matching its spacecraft and crew against named missions
+     */
+    public record StoredUpdate(String eventId, MissionUpdateData data, Instant sentToKafkaAt, boolean attributed) {
     }
 }

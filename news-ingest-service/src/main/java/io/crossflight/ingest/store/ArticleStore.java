@@ -72,35 +72,27 @@ public class ArticleStore {
 
     /**
      * Stores article, updates, people and outbox rows in one transaction: either the article's
-     * events are durably queued for Kafka, or nothing of it is stored.
+     * events are durably queued for Kafka, or nothing of it is stored. Unnamed flights are kept
+     * and attributed in the same transaction (see {@link FlightAttributions}).
      */
     @Transactional
-    public IngestResult insert(NewArticle a, List<MissionUpdateData> updates) {
+    public IngestResult insert(NewArticle a, List<MissionUpdateData> updates, List<NewFlight> flights) {
         try (Connection c = dataSource.getConnection()) {
+            if (!updates.isEmpty() || !flights.isEmpty()) {
+                FlightAttributions.lock(c);
+            }
             insertArticle(c, a);
             List<QueuedEvent> queued = new ArrayList<>();
+            Set<String> named = new LinkedHashSet<>();
             for (MissionUpdateData update : updates) {
-                MissionUpdateData withIdentity = rememberPeople(c, update);
-                MissionUpdateEvent event = MissionUpdateEvent.of(withIdentity);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO mission_updates (event_id, article_id, mission_id, data) VALUES (?, ?, ?, ?::jsonb)")) {
-                    ps.setString(1, event.id());
-                    ps.setString(2, a.id());
-                    ps.setString(3, withIdentity.mission().id());
-                    ps.setString(4, MissionUpdateCodec.mapper().writeValueAsString(withIdentity));
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO outbox (event_id, topic, record_key, payload) VALUES (?, ?, ?, ?)")) {
-                    ps.setString(1, event.id());
-                    ps.setString(2, config.relay().topic());
-                    ps.setString(3, withIdentity.mission().id());
-                    ps.setString(4, MissionUpdateCodec.toJson(event));
-                    ps.executeUpdate();
-                }
-                queued.add(new QueuedEvent(event.id(), withIdentity.mission().id()));
+                queued.add(new QueuedEvent(queue(c, update, false), update.mission().id()));
+                named.add(update.mission().id());
             }
-            return new IngestResult(a.id(), false, queued);
+            for (IngestResult.Attribution own : FlightAttributions.attributeNew(c, a, flights, this::queue)) {
+                queued.add(new QueuedEvent(own.eventId(), own.missionId()));
+            }
+            List<IngestResult.Attribution> earlier = FlightAttributions.attributeEarlier(c, a.id(), named, this::queue);
+            return new IngestResult(a.id(), false, queued, earlier);
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
                 throw new AlreadyStoredException(e);
@@ -109,6 +101,33 @@ public class ArticleStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise update of article " + a.id(), e);
         }
+    }
+
+    /** One update: people remembered, the update stored, its event in the outbox. Returns the event id. */
+    private String queue(Connection c, MissionUpdateData update, boolean attributed) throws SQLException, JsonProcessingException {
+        MissionUpdateData withIdentity = rememberPeople(c, update);
+        MissionUpdateEvent event = MissionUpdateEvent.of(withIdentity);
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO mission_updates (event_id, article_id, mission_id, data, attributed) VALUES (?, ?, ?, ?::jsonb, ?)""")) {
+            ps.setString(1, event.id());
+            ps.setString(2, withIdentity.articleId());
+            ps.setString(3, withIdentity.mission().id());
+            ps.setString(4, MissionUpdateCodec.mapper().writeValueAsString(withIdentity));
+            ps.setBoolean(5, attributed);
+            ps.executeUpdate();
+        }
+        if (!attributed) {
+            FlightAttributions.recordCrew(c, event.id(), withIdentity);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO outbox (event_id, topic, record_key, payload) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, event.id());
+            ps.setString(2, config.relay().topic());
+            ps.setString(3, withIdentity.mission().id());
+            ps.setString(4, MissionUpdateCodec.toJson(event));
+            ps.executeUpdate();
+        }
+        return event.id();
     }
 
     private static void insertArticle(Connection c, NewArticle a) throws SQLException, JsonProcessingException {
@@ -255,7 +274,7 @@ public class ArticleStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT u.event_id, u.data::text, o.published_at
+                    SELECT u.event_id, u.data::text, o.published_at, u.attributed
                     FROM mission_updates u LEFT JOIN outbox o ON o.event_id = u.event_id
                     WHERE u.article_id = ? ORDER BY u.mission_id""")) {
                 ps.setString(1, id);
@@ -264,7 +283,7 @@ public class ArticleStore {
                         Timestamp sent = rs.getTimestamp(3);
                         article.updates().add(new ArticleRecord.StoredUpdate(rs.getString(1),
                                 MissionUpdateCodec.mapper().readValue(rs.getString(2), MissionUpdateData.class),
-                                sent == null ? null : sent.toInstant()));
+                                sent == null ? null : sent.toInstant(), rs.getBoolean(4)));
                     }
                 }
             }

@@ -1,0 +1,246 @@
+package io.crossflight.ingest.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.crossflight.events.CrewClaim;
+import io.crossflight.events.MissionRef;
+import io.crossflight.events.MissionUpdateCodec;
+import io.crossflight.events.MissionUpdateData;
+import io.crossflight.extraction.FlightAttribution;
+import io.crossflight.extraction.FlightAttribution.KnownMission;
+import io.crossflight.extraction.Mission;
+import io.crossflight.ingest.service.IngestResult.Attribution;
+
+/**
+ * Keeps unnamed flights and publishes one as an update of a named mission once
+ * {@link FlightAttribution} finds exactly one that fits. Both directions run inside the article's
+ * transaction under one advisory lock: a new article's flights are matched against every named
+ * update stored, and a new article's named missions are offered to every flight still open, so the
+ * same set of articles yields the same events whichever arrived first.
+ */
+final class FlightAttributions {
+
+    private static final Logger LOG = Logger.getLogger(FlightAttributions.class);
+    /** One lock for all attribution: concurrent articles must see each other's flights and missions. */
+    private static final long LOCK = 0x43524f5353464cL;
+
+    interface Queue {
+        String queue(Connection c, MissionUpdateData update, boolean attributed) throws SQLException, JsonProcessingException;
+    }
+
+    private FlightAttributions() {
+    }
+
+    static void lock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, LOCK);
+            ps.executeQuery().close();
+        }
+    }
+
+    /** Remembers who a named update puts aboard, for matching. */
+    static void recordCrew(Connection c, String eventId, MissionUpdateData u) throws SQLException {
+        Set<String> aboard = aboard(u);
+        if (aboard.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO mission_crew (event_id, mission_id, person_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (String person : aboard) {
+                ps.setString(1, eventId);
+                ps.setString(2, u.mission().id());
+                ps.setString(3, person);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Stores the new article's flights; publishes those that already fit one named mission. */
+    static List<Attribution> attributeNew(Connection c, NewArticle a, List<NewFlight> flights, Queue queue)
+            throws SQLException, JsonProcessingException {
+        List<Attribution> done = new ArrayList<>();
+        for (int i = 0; i < flights.size(); i++) {
+            NewFlight f = flights.get(i);
+            Set<String> crew = FlightAttribution.crewIds(f.flight());
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO unnamed_flights (article_id, ordinal, spacecraft, crew_ids, template)
+                    VALUES (?, ?, ?, ?, ?::jsonb)""")) {
+                ps.setString(1, a.id());
+                ps.setInt(2, i);
+                ps.setString(3, f.flight().spacecraft());
+                ps.setArray(4, c.createArrayOf("text", crew.toArray()));
+                ps.setString(5, MissionUpdateCodec.mapper().writeValueAsString(f.template()));
+                ps.executeUpdate();
+            }
+            Optional<Mission> m = FlightAttribution.attribute(f.flight().spacecraft(), crew, day(a.publishedAt(), a.publishedAtKnown()),
+                    known(c, crew));
+            if (m.isPresent()) {
+                publish(c, a.id(), i, f.template(), m.get(), queue).ifPresent(done::add);
+            }
+        }
+        return done;
+    }
+
+    /** Offers the missions this article names to every flight of another article still open. */
+    static List<Attribution> attributeEarlier(Connection c, String articleId, Collection<String> missionIds, Queue queue)
+            throws SQLException, JsonProcessingException {
+        if (missionIds.isEmpty()) {
+            return List.of();
+        }
+        record Open(String articleId, int ordinal, String spacecraft, Set<String> crew, MissionUpdateData template, LocalDate published) {
+        }
+        List<Open> open = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT f.article_id, f.ordinal, f.spacecraft, f.crew_ids, f.template::text, a.published_at, a.published_at_known
+                FROM unnamed_flights f JOIN articles a ON a.id = f.article_id
+                WHERE f.attributed_to IS NULL AND f.article_id <> ?
+                  AND f.crew_ids && ARRAY(SELECT DISTINCT person_id FROM mission_crew WHERE mission_id = ANY (?))
+                ORDER BY f.article_id, f.ordinal""")) {
+            ps.setString(1, articleId);
+            ps.setArray(2, c.createArrayOf("text", missionIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    open.add(new Open(rs.getString(1), rs.getInt(2), rs.getString(3), strings(rs.getArray(4)),
+                            MissionUpdateCodec.mapper().readValue(rs.getString(5), MissionUpdateData.class),
+                            day(rs.getTimestamp(6), rs.getBoolean(7))));
+                }
+            }
+        }
+        List<Attribution> done = new ArrayList<>();
+        for (Open f : open) {
+            Optional<Mission> m = FlightAttribution.attribute(f.spacecraft(), f.crew(), f.published(), known(c, f.crew()));
+            if (m.isPresent()) {
+                publish(c, f.articleId(), f.ordinal(), f.template(), m.get(), queue).ifPresent(done::add);
+            }
+        }
+        return done;
+    }
+
+    /** What named updates say about every mission with one of these people aboard. */
+    static List<KnownMission> known(Connection c, Set<String> people) throws SQLException, JsonProcessingException {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<MissionUpdateData>> byMission = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT u.mission_id, u.data::text FROM mission_updates u
+                WHERE NOT u.attributed AND u.mission_id IN (SELECT mission_id FROM mission_crew WHERE person_id = ANY (?))
+                ORDER BY u.mission_id, u.event_id""")) {
+            ps.setArray(1, c.createArrayOf("text", people.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byMission.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(MissionUpdateCodec.mapper().readValue(rs.getString(2), MissionUpdateData.class));
+                }
+            }
+        }
+        List<KnownMission> known = new ArrayList<>();
+        for (List<MissionUpdateData> updates : byMission.values()) {
+            Set<String> craft = new LinkedHashSet<>();
+            Set<String> crew = new LinkedHashSet<>();
+            List<LocalDate> dates = new ArrayList<>();
+            for (MissionUpdateData u : updates) {
+                if (u.facts() != null && u.facts().spacecraft() != null) {
+                    craft.add(u.facts().spacecraft().value());
+                }
+                crew.addAll(aboard(u));
+                if (u.facts() != null && u.facts().launchDate() != null) {
+                    LocalDate d = FlightAttribution.earliestDay(u.facts().launchDate().value());
+                    if (d != null) {
+                        dates.add(d);
+                    }
+                }
+            }
+            MissionRef ref = updates.get(0).mission();
+            known.add(new KnownMission(new Mission(ref.id(), ref.name(), ref.aliases(), ref.crewed()), craft, crew, dates));
+        }
+        return known;
+    }
+
+    private static Optional<Attribution> publish(Connection c, String articleId, int ordinal, MissionUpdateData template,
+                                                 Mission m, Queue queue) throws SQLException, JsonProcessingException {
+        String existing = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM mission_updates WHERE article_id = ? AND mission_id = ?")) {
+            ps.setString(1, articleId);
+            ps.setString(2, m.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    existing = rs.getString(1);
+                }
+            }
+        }
+        String eventId = existing;
+        if (existing == null) {
+            MissionUpdateData update = new MissionUpdateData(template.articleId(), template.publishedAt(), template.publishedAtKnown(),
+                    template.articleTitle(), template.articleSource(), template.articleUrl(),
+                    new MissionRef(m.id(), m.name(), m.aliases(), m.crewed()), template.facts(), template.crew(), template.mentionedPeople());
+            eventId = queue.queue(c, update, true);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE unnamed_flights SET attributed_to = ?, attributed_event = ? WHERE article_id = ? AND ordinal = ?")) {
+            ps.setString(1, m.id());
+            ps.setString(2, eventId);
+            ps.setString(3, articleId);
+            ps.setInt(4, ordinal);
+            ps.executeUpdate();
+        }
+        String names = String.join(", ", template.crew().stream().map(cc -> cc.person().name()).toList());
+        String craft = template.facts() != null && template.facts().spacecraft() != null ? template.facts().spacecraft().value() : "";
+        String note = "The unnamed " + craft + " flight with " + names + " is " + m.name() + ": the only crewed " + craft
+                + " mission that articles name with them aboard" + (existing != null ? " (already covered by this article's update)" : "");
+        try (PreparedStatement ps = c.prepareStatement("UPDATE articles SET notes = notes || jsonb_build_array(?::text) WHERE id = ?")) {
+            ps.setString(1, note);
+            ps.setString(2, articleId);
+            ps.executeUpdate();
+        }
+        LOG.infof("article %s: %s", articleId, note);
+        return existing != null ? Optional.empty() : Optional.of(new Attribution(articleId, eventId, m.id()));
+    }
+
+    private static Set<String> aboard(MissionUpdateData u) {
+        Set<String> aboard = new TreeSet<>();
+        for (CrewClaim claim : u.crew()) {
+            if (!"removed".equals(claim.assignment())) {
+                aboard.add(claim.person().id());
+            }
+        }
+        return aboard;
+    }
+
+    private static LocalDate day(java.time.Instant at, boolean known) {
+        return known && at != null ? at.atOffset(ZoneOffset.UTC).toLocalDate() : null;
+    }
+
+    private static LocalDate day(Timestamp at, boolean known) {
+        return day(at == null ? null : at.toInstant(), known);
+    }
+
+    private static Set<String> strings(Array a) throws SQLException {
+        Set<String> out = new TreeSet<>();
+        for (Object o : (Object[]) a.getArray()) {
+            out.add((String) o);
+        }
+        return out;
+    }
+}

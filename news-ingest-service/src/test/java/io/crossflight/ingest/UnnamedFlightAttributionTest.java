@@ -1,0 +1,102 @@
+package io.crossflight.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.crossflight.events.EventIds;
+import io.crossflight.events.MissionUpdateCodec;
+import io.crossflight.events.MissionUpdateEvent;
+import io.crossflight.testkit.CrossflightTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Seed 000 describes "a US Crew Dragon" flight "later this autumn" with Anna Kikina but never names
+ * it; seed 002 names Crew-5 with Kikina. Whichever arrives first, seed 000 ends with a Crew-5 update.
+ */
+@QuarkusTest
+@WithTestResource(value = CrossflightTestResource.class, initArgs = @ResourceArg(name = "database", value = "ingest_flights"))
+class UnnamedFlightAttributionTest {
+
+    static final String SEED_000 = IngestTestSupport.seed("000_fb0ee394c0ba0c6a.txt");
+    static final String SEED_002 = IngestTestSupport.seed("002_874878a65ba7efb4.txt");
+
+    @Test
+    void theUnnamedCrewDragonFlightBecomesCrew5InEitherOrder() {
+        // 000 first: nothing names a Crew Dragon mission with Kikina yet, so the flight waits
+        String early = given().contentType("text/plain").body(SEED_000).post("/articles").then().statusCode(202)
+                .body("events.missionId", contains("soyuz-ms-22"))
+                .body("attributions", empty())
+                .extract().path("id");
+        assertEquals(1, IngestTestSupport.count("SELECT count(*) FROM unnamed_flights WHERE attributed_to IS NULL"));
+        given().get("/articles/" + early).then()
+                .body("notes", hasItem(org.hamcrest.Matchers.containsString("kept for attribution")));
+
+        // 002 names Crew-5 with Kikina: 000's flight is Crew-5, published as 000's update
+        JsonPath named = given().contentType("text/plain").body(SEED_002).post("/articles").then().statusCode(202)
+                .body("events.missionId", hasItem("crew-5"))
+                .extract().jsonPath();
+        List<java.util.Map<String, String>> attributions = named.getList("attributions");
+        assertEquals(1, attributions.size());
+        assertEquals(early, attributions.get(0).get("articleId"));
+        assertEquals("crew-5", attributions.get(0).get("missionId"));
+        String eventId = attributions.get(0).get("eventId");
+        assertEquals(EventIds.eventId(early, "crew-5"), eventId, "the same deterministic id as any (article, mission) event");
+
+        JsonPath article = given().get("/articles/" + early).then().statusCode(200)
+                .body("updates.missionId", contains("crew-5", "soyuz-ms-22"))
+                .body("notes", hasItem(org.hamcrest.Matchers.containsString("is SpaceX Crew-5")))
+                .extract().jsonPath();
+        String crew5 = "updates.find { it.missionId == 'crew-5' }.";
+        assertEquals(true, article.getBoolean(crew5 + "attributed"));
+        assertEquals("Crew Dragon", article.getString(crew5 + "update.facts.spacecraft.value"));
+        assertEquals("autumn", article.getString(crew5 + "update.facts.launchDate.season"));
+        assertEquals("2022", article.getString(crew5 + "update.facts.launchDate.value"));
+        assertEquals(List.of("anna-kikina"), article.getList(crew5 + "update.crew.person.id"));
+        assertEquals(List.of("prime"), article.getList(crew5 + "update.crew.assignment"));
+        assertEquals(null, article.getString(crew5 + "update.facts.launchVehicle"), "only what the article said about that flight");
+        given().get("/articles/" + early).then()
+                .body("updates.find { it.missionId == 'crew-5' }.update.facts.launchDate.evidence[0]",
+                        org.hamcrest.Matchers.containsString("later this Autumn"));
+        assertEquals(0, IngestTestSupport.count("SELECT count(*) FROM unnamed_flights WHERE attributed_to IS NULL"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> mine = IngestTestSupport.readTopic("mission-updates", Duration.ofSeconds(1)).stream()
+                    .filter(r -> MissionUpdateCodec.parse(r.value()).id().equals(eventId)).toList();
+            assertEquals(1, mine.size());
+            assertEquals("crew-5", mine.get(0).key());
+            MissionUpdateEvent e = MissionUpdateCodec.parse(mine.get(0).value());
+            assertEquals("2022-09-19T00:00:00Z", e.time().toString(), "the event time is seed 000's publication");
+            assertEquals(early, e.data().articleId());
+        });
+
+        // the other order, with the same two stories as other articles: 000 attributed on arrival
+        given().contentType("text/plain").body(SEED_002 + "\n\nUpdated with a correction.").post("/articles").then().statusCode(202)
+                .body("attributions", empty());
+        JsonPath late = given().contentType("text/plain").body(SEED_000 + "\n\nUpdated with a correction.").post("/articles")
+                .then().statusCode(202)
+                .body("events.missionId", contains("soyuz-ms-22", "crew-5"))
+                .body("attributions", empty())
+                .extract().jsonPath();
+        String lateId = late.getString("id");
+        given().get("/articles/" + lateId).then()
+                .body("updates.find { it.missionId == 'crew-5' }.attributed", equalTo(true))
+                .body("updates.find { it.missionId == 'crew-5' }.update.facts", equalTo(article.get("updates.find { it.missionId == 'crew-5' }.update.facts")))
+                .body("updates.find { it.missionId == 'crew-5' }.update.crew", equalTo(article.get("updates.find { it.missionId == 'crew-5' }.update.crew")));
+        given().get("/articles/" + lateId).then().body("notes", not(empty()));
+    }
+}
