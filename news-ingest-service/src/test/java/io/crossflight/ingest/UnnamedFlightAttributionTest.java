@@ -99,4 +99,51 @@ class UnnamedFlightAttributionTest {
                 .body("updates.find { it.missionId == 'crew-5' }.update.crew", equalTo(article.get("updates.find { it.missionId == 'crew-5' }.update.crew")));
         given().get("/articles/" + lateId).then().body("notes", not(empty()));
     }
+
+    /**
+     * The named article and the unnamed-flight article arriving at the same moment must still meet:
+     * without the lock each transaction could miss the other's rows and the flight would stay open.
+     */
+    @Test
+    void articlesArrivingTogetherStillMeet() throws Exception {
+        String[] names = { "Olga Vetrova", "Marina Zolotova", "Irina Sokolova", "Yelena Orlova", "Tatiana Lebedeva", "Vera Morozova" };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < names.length; i++) {
+                String mission = "crew-" + (31 + i);
+                String named = "date 2024-03-01\nRoscosmos cosmonaut " + names[i] + " will fly on SpaceX Crew-" + (31 + i)
+                        + " to the International Space Station. Crew-" + (31 + i) + " is targeted for launch on August 15.";
+                String unnamed = "date 2024-03-02\nNASA and Roscosmos agreed to continue the seat swaps, and later this summer the next"
+                        + " such flight is expected to take place.\n\nIt will involve a US Crew Dragon spacecraft and it is anticipated"
+                        + " that Roscosmos cosmonaut " + names[i] + " will be on that flight.";
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.Callable<JsonPath> postNamed = () -> {
+                    together.await();
+                    return given().contentType("text/plain").body(named).post("/articles").then().statusCode(202).extract().jsonPath();
+                };
+                java.util.concurrent.Callable<JsonPath> postUnnamed = () -> {
+                    together.await();
+                    return given().contentType("text/plain").body(unnamed).post("/articles").then().statusCode(202).extract().jsonPath();
+                };
+                var a = pool.submit(postNamed);
+                var b = pool.submit(postUnnamed);
+                JsonPath namedAnswer = a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                JsonPath unnamedAnswer = b.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                String flightArticle = unnamedAnswer.getString("id");
+                String expected = EventIds.eventId(flightArticle, mission);
+                // exactly one of the two answers created the attributed event, whichever committed second
+                List<String> created = new java.util.ArrayList<>(namedAnswer.getList("attributions.eventId", String.class));
+                unnamedAnswer.getList("events", java.util.Map.class).stream()
+                        .filter(e -> mission.equals(e.get("missionId"))).forEach(e -> created.add((String) e.get("eventId")));
+                assertEquals(List.of(expected), created, names[i] + ": " + namedAnswer.prettify() + unnamedAnswer.prettify());
+                assertEquals(1, IngestTestSupport.count("SELECT count(*) FROM mission_updates WHERE attributed AND article_id = '"
+                        + flightArticle + "' AND mission_id = '" + mission + "'"));
+                assertEquals(1, IngestTestSupport.count("SELECT count(*) FROM outbox WHERE event_id = '" + expected + "'"));
+                assertEquals(0, IngestTestSupport.count("SELECT count(*) FROM unnamed_flights WHERE attributed_to IS NULL AND article_id = '"
+                        + flightArticle + "'"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
