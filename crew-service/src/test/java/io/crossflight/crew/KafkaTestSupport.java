@@ -27,7 +27,7 @@ import io.crossflight.events.MissionUpdateEvent;
 import io.crossflight.testkit.TestInfra;
 
 /** A plain producer and consumer on the test broker, as the ingest service and an operator would use them. */
-final class KafkaTestSupport {
+public final class KafkaTestSupport {
 
     static final String TOPIC = "mission-updates";
     static final String DLQ = "mission-updates.dlq.crew-service";
@@ -35,7 +35,7 @@ final class KafkaTestSupport {
     private KafkaTestSupport() {
     }
 
-    static void send(List<MissionUpdateEvent> events) {
+    public static void send(List<MissionUpdateEvent> events) {
         try (KafkaProducer<String, String> producer = producer()) {
             for (MissionUpdateEvent e : events) {
                 producer.send(new ProducerRecord<>(TOPIC, e.data().mission().id(), MissionUpdateCodec.toJson(e)));

@@ -21,8 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.crossflight.events.MissionUpdateCodec;
 import io.crossflight.store.testapp.PostgresOnlyResource;
-import io.crossflight.store.testapp.SseClient;
 import io.crossflight.store.testapp.TestDb;
+import io.crossflight.testkit.SseClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

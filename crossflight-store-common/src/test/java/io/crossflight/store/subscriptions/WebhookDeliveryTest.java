@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.crossflight.events.MissionUpdateCodec;
 import io.crossflight.store.testapp.PostgresOnlyResource;
-import io.crossflight.store.testapp.Receiver;
+import io.crossflight.testkit.WebhookReceiver;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -65,12 +65,12 @@ class WebhookDeliveryTest {
     }
 
     /** Checks the signature as a receiver would, with code written from the specification. */
-    private static void assertSigned(Sub sub, Receiver.Received r) throws Exception {
+    private static void assertSigned(Sub sub, WebhookReceiver.Received r) throws Exception {
         assertNotNull(r.id(), "webhook-id");
         assertTrue(r.id().startsWith("msg_"));
         long ts = Long.parseLong(r.timestamp());
         assertTrue(Math.abs(Instant.now().getEpochSecond() - ts) < 600, "webhook-timestamp is now-ish");
-        assertEquals(WebhookSignerTest.independentSign(sub.secret(), r.id(), ts, r.body()), r.signature(), "webhook-signature");
+        assertEquals(WebhookReceiver.sign(sub.secret(), r.id(), ts, r.body()), r.signature(), "webhook-signature");
     }
 
     private static List<Map<String, Object>> deliveries(String subId) {
@@ -79,7 +79,7 @@ class WebhookDeliveryTest {
 
     @Test
     void aCommittedChangeIsDeliveredSignedWithinASecond() throws Exception {
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Sub sub = subscribe(receiver.url(), "wh-1");
             given().get("/subscriptions/{id}", sub.id()).then().statusCode(200)
                     .body("secret", equalTo(sub.secret())).body("callbackUrl", equalTo(receiver.url()));
@@ -87,7 +87,7 @@ class WebhookDeliveryTest {
             set("wh-other", "scheduled"); // not for this subscription
             long committed = set("wh-1", "scheduled");
             await().atMost(WAIT).until(() -> !receiver.received.isEmpty());
-            Receiver.Received r = receiver.received.get(0);
+            WebhookReceiver.Received r = receiver.received.get(0);
             long latencyMs = (r.receivedNanos() - committed) / 1_000_000;
             assertTrue(latencyMs < 1000, "commit → webhook took " + latencyMs + " ms");
             assertSigned(sub, r);
@@ -120,7 +120,7 @@ class WebhookDeliveryTest {
 
     @Test
     void aReceiverDownForAWhileGetsEveryDeliveryOnceItIsBack() throws Exception {
-        int port = Receiver.freePort();
+        int port = WebhookReceiver.freePort();
         Sub sub = subscribe("http://127.0.0.1:" + port + "/hook", "down-1");
         for (int i = 1; i <= 5; i++) {
             set("down-1", "s" + i);
@@ -137,18 +137,18 @@ class WebhookDeliveryTest {
             }
         });
         Thread.sleep(1500);
-        try (Receiver receiver = Receiver.start(port)) {
+        try (WebhookReceiver receiver = WebhookReceiver.start(port)) {
             receiver.answer = 503; // up, but still failing for a moment
             Thread.sleep(1000);
             receiver.answer = 200;
             await().atMost(WAIT).untilAsserted(() -> {
-                Set<String> ok = receiver.received.stream().map(Receiver.Received::id).collect(Collectors.toSet());
+                Set<String> ok = receiver.received.stream().map(WebhookReceiver.Received::id).collect(Collectors.toSet());
                 List<Map<String, Object>> ds = deliveries(sub.id());
                 assertTrue(ds.stream().allMatch(d -> d.get("status").equals("delivered")), ds.toString());
                 assertTrue(ok.containsAll(ds.stream().map(d -> (String) d.get("id")).toList()));
             });
             Set<String> news = new HashSet<>();
-            for (Receiver.Received r : receiver.received) {
+            for (WebhookReceiver.Received r : receiver.received) {
                 assertSigned(sub, r); // retries are re-signed with a fresh timestamp
                 news.add(MissionUpdateCodec.mapper().readTree(r.body()).get("changes").get(0).get("new").asText());
             }
@@ -165,7 +165,7 @@ class WebhookDeliveryTest {
 
     @Test
     void aRestartBetweenChangeAndDeliveryStillDelivers() throws Exception {
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Sub sub = subscribe(receiver.url(), "restart-1");
             dispatch.stop(); // the service is down
             try {
@@ -182,8 +182,8 @@ class WebhookDeliveryTest {
                 dispatch.start(); // the restarted service
             }
             await().atMost(WAIT).untilAsserted(() -> assertEquals(3,
-                    receiver.received.stream().map(Receiver.Received::id).distinct().count()));
-            for (Receiver.Received r : receiver.received) {
+                    receiver.received.stream().map(WebhookReceiver.Received::id).distinct().count()));
+            for (WebhookReceiver.Received r : receiver.received) {
                 assertSigned(sub, r);
             }
             given().delete("/subscriptions/{id}", sub.id()).then().statusCode(204);
@@ -192,7 +192,7 @@ class WebhookDeliveryTest {
 
     @Test
     void twoReplicasNeverSendTheSameAttemptTwice() throws Exception {
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Sub sub = subscribe(receiver.url(), "replicas-1");
             dispatch.stop();
             WebhookDispatcher a = dispatch.newDispatcher();
@@ -220,7 +220,7 @@ class WebhookDeliveryTest {
 
     @Test
     void rolledBackChangesAreNeverDelivered() throws Exception {
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Sub sub = subscribe(receiver.url(), "wh-rb");
             given().post("/things/wh-rb/status/doomed?rollback=true").then().statusCode(500);
             set("wh-rb", "kept");
