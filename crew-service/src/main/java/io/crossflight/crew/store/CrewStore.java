@@ -25,6 +25,7 @@ import io.crossflight.events.MissionUpdateData;
 import io.crossflight.events.MissionUpdateEvent;
 import io.crossflight.events.PersonRef;
 import io.crossflight.events.Slugs;
+import io.crossflight.store.MissionUpdateStore;
 import io.crossflight.store.ProcessedEvents;
 import io.crossflight.store.changes.ChangeLog;
 import io.crossflight.store.changes.ChangeNotice;
@@ -40,7 +41,7 @@ import io.crossflight.store.changes.FieldChange;
  * function of the set of claims ({@link CrewResolver}), the result does not depend on arrival order,
  * and a late older article can never revert a newer fact.
  */
-public final class CrewStore {
+public final class CrewStore implements MissionUpdateStore {
 
     /** Serialises appliers (live consumer, rebuild) so two events never recompute the same person concurrently. */
     static final long APPLY_LOCK = 0x63726577L; // "crew"
@@ -71,6 +72,16 @@ public final class CrewStore {
         // Last, as one batch: the change log serialises its writers until commit.
         record(c, notices);
         return true;
+    }
+
+    /**
+     * The live consumer's batch (store-common's MissionUpdatesConsumer; poison records go to
+     * {@code mission-updates.dlq.crew-service}): processed-event ids, claims, recomputed rows and
+     * change log in the consumer's transaction, announced.
+     */
+    @Override
+    public int applyConsumed(Connection c, List<MissionUpdateEvent> events) throws SQLException {
+        return applyAll(c, events, true);
     }
 
     /**

@@ -27,6 +27,7 @@ import io.crossflight.events.MissionUpdateCodec;
 import io.crossflight.events.MissionUpdateEvent;
 import io.crossflight.mission.store.EventClaims.AssignmentClaim;
 import io.crossflight.mission.store.EventClaims.FieldClaim;
+import io.crossflight.store.MissionUpdateStore;
 import io.crossflight.store.ProcessedEvents;
 import io.crossflight.store.changes.ChangeLog;
 import io.crossflight.store.changes.ChangeNotice;
@@ -42,7 +43,7 @@ import io.crossflight.store.changes.FieldChange;
  * of events costs a fixed number of round trips, whatever its size.
  */
 @Singleton
-public class MissionStore {
+public class MissionStore implements MissionUpdateStore {
 
     private static final ObjectMapper JSON = MissionUpdateCodec.mapper();
 
@@ -53,6 +54,16 @@ public class MissionStore {
     public MissionStore(ProcessedEvents processed, ChangeLog changeLog) {
         this.processed = processed;
         this.changeLog = changeLog;
+    }
+
+    /**
+     * The live consumer's batch (store-common's MissionUpdatesConsumer; poison records go to
+     * {@code mission-updates.dlq.mission-service}): claims, materialised missions and the change
+     * log in the consumer's transaction, announced.
+     */
+    @Override
+    public int applyConsumed(Connection c, List<MissionUpdateEvent> events) throws SQLException {
+        return apply(c, events, true);
     }
 
     /**

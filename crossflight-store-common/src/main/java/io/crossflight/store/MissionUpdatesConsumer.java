@@ -1,4 +1,4 @@
-package io.crossflight.mission.consumer;
+package io.crossflight.store;
 
 import java.sql.Connection;
 import java.util.List;
@@ -13,17 +13,17 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.crossflight.events.MissionUpdateEvent;
-import io.crossflight.mission.store.MissionStore;
-import io.crossflight.store.EventIntake;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Builds the store from {@code mission-updates}, one Kafka batch per transaction (processed-event
- * ids, claims, materialised missions, change log: the rebuild's batch path), acked — and its
- * offsets committed — only after the commit. Poison records, and an event the store refuses, go
- * to {@code mission-updates.dlq.mission-service} via EventIntake; the rest of the batch is applied.
+ * Consumes {@code mission-updates} into the service's {@link MissionUpdateStore}, in Kafka batches
+ * and partition order. A batch is one transaction; it is acked, so its offsets committed, only
+ * after {@link #apply} committed, and a redelivered event is recognised by its id. Poison records,
+ * and an event the store refuses, are dead-lettered by {@link EventIntake} while the rest of the
+ * batch is applied. The channel is configured by each service ({@code mp.messaging.incoming.mission-updates.*},
+ * with {@code batch=true} and its own group id and dead-letter topic).
  */
 @ApplicationScoped
 public class MissionUpdatesConsumer {
@@ -32,10 +32,10 @@ public class MissionUpdatesConsumer {
     EventIntake intake;
 
     @Inject
-    MissionStore store;
+    DataSource dataSource;
 
     @Inject
-    DataSource dataSource;
+    MissionUpdateStore store;
 
     @Incoming("mission-updates")
     @Blocking(ordered = true)
@@ -51,7 +51,7 @@ public class MissionUpdatesConsumer {
             throw new IllegalStateException("apply must run in a transaction");
         }
         try (Connection c = dataSource.getConnection()) {
-            return store.apply(c, events, true);
+            return store.applyConsumed(c, events);
         }
     }
 }
