@@ -1,11 +1,10 @@
 package io.crossflight.store.changes;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.crossflight.store.PollLoop;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -43,39 +43,32 @@ public class ChangeFeed {
     StreamsConfig config;
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition woken = lock.newCondition();
-    private boolean pending;
-    private volatile boolean running;
     private volatile long position = -1;
-    private Thread thread;
+    private PollLoop loop;
+
+    @PostConstruct
+    void init() {
+        loop = new PollLoop("change-feed", config.pollInterval(), LOG, "change feed cannot read change_log", () -> {
+            pollOnce();
+            return false;
+        });
+    }
 
     void onStart(@Observes StartupEvent e) {
         start();
     }
 
     synchronized void start() {
-        if (running) {
+        if (loop.isRunning()) {
             return;
         }
-        running = true;
         signal.onFire(this::wake);
-        thread = new Thread(this::run, "change-feed");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
     @PreDestroy
     synchronized void stop() {
-        running = false;
-        wake();
-        if (thread != null) {
-            try {
-                thread.join(2_000);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop(Duration.ofSeconds(2));
     }
 
     public void addListener(Listener l) {
@@ -92,44 +85,7 @@ public class ChangeFeed {
     }
 
     public void wake() {
-        lock.lock();
-        try {
-            pending = true;
-            woken.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void run() {
-        long failures = 0;
-        while (running) {
-            try {
-                pollOnce();
-                failures = 0;
-            } catch (Exception e) {
-                // Database away (or not migrated yet at boot): keep trying, quietly at first.
-                if (failures++ % 20 == 0) {
-                    LOG.warnf("change feed cannot read change_log: %s", e.getMessage());
-                }
-            }
-            await(config.pollInterval().toMillis());
-        }
-    }
-
-    private void await(long millis) {
-        lock.lock();
-        try {
-            if (!pending && running) {
-                woken.await(millis, TimeUnit.MILLISECONDS);
-            }
-            pending = false;
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } finally {
-            lock.unlock();
-        }
+        loop.wake();
     }
 
     void pollOnce() throws Exception {

@@ -22,13 +22,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import io.crossflight.store.PollLoop;
 import io.crossflight.store.changes.ChangeFilter;
 import io.crossflight.store.changes.ChangeLog;
 import io.crossflight.store.changes.LoggedChange;
@@ -67,12 +66,8 @@ public class WebhookDispatcher {
     private final HttpClient http;
     private final ExecutorService senders;
     private final Semaphore slots;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition woken = lock.newCondition();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private boolean pending;
-    private volatile boolean running;
-    private Thread thread;
+    private final PollLoop loop;
 
     public WebhookDispatcher(DataSource dataSource, WebhooksConfig config, WebhookTargets targets) {
         this.dataSource = dataSource;
@@ -91,29 +86,22 @@ public class WebhookDispatcher {
             return t;
         });
         this.slots = new Semaphore(n);
+        // Straight on while there is work and a free sender; otherwise until woken or the next poll.
+        this.loop = new PollLoop("webhook-dispatcher", config.pollInterval(), LOG, "webhook dispatcher cannot reach its tables",
+                () -> {
+                    boolean busy = fanOut();
+                    busy |= dispatchDue();
+                    return busy && slots.availablePermits() > 0;
+                });
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::run, "webhook-dispatcher");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        loop.start();
     }
 
     /** Stops claiming; sends in flight are given a moment, then abandoned to their lease. */
     public synchronized void stop() {
-        running = false;
-        wake();
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop(Duration.ofSeconds(5));
         senders.shutdown();
         try {
             senders.awaitTermination(5, TimeUnit.SECONDS);
@@ -124,52 +112,12 @@ public class WebhookDispatcher {
     }
 
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     /** New changes or a finished send: look again now rather than at the next poll. */
     public void wake() {
-        lock.lock();
-        try {
-            pending = true;
-            woken.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void run() {
-        int failures = 0;
-        while (running) {
-            boolean busy = false;
-            try {
-                busy = fanOut();
-                busy |= dispatchDue();
-                failures = 0;
-            } catch (Exception e) {
-                if (failures++ % 20 == 0) {
-                    LOG.warnf("webhook dispatcher cannot reach its tables: %s", e.getMessage());
-                }
-            }
-            if (!busy || slots.availablePermits() == 0) {
-                await(config.pollInterval().toMillis());
-            }
-        }
-    }
-
-    private void await(long millis) {
-        lock.lock();
-        try {
-            if (!pending && running) {
-                woken.await(millis, TimeUnit.MILLISECONDS);
-            }
-            pending = false;
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } finally {
-            lock.unlock();
-        }
+        loop.wake();
     }
 
     /** Claims as many due deliveries as there are free senders and sends them; true when it found any. */
