@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -98,6 +99,30 @@ class CrossflightUpIT {
                 m -> crewNames(m).containsAll(List.of("prokopyev", "petelin", "rubio")));
         assertEquals("soyuz-ms-22", mission.path("id").asText());
         awaitJson(ports.crew("/crew?q=Rubio"), PIPELINE_TIMEOUT, c -> ids(c.path("items")).contains("francisco-rubio"));
+
+        // The second seed names Crew-5 with Kikina and swaps her for Rubio on Soyuz MS-22; it also
+        // tells which mission seed 000's unnamed "Crew Dragon flight later this autumn" was.
+        HttpResponse<String> second002 = http.send(HttpRequest.newBuilder(ports.ingest("/articles"))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofFile(seed.resolveSibling("002_874878a65ba7efb4.txt")))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, second002.statusCode(), second002.body());
+        String article002 = JSON.readTree(second002.body()).path("id").asText();
+        diagnostics += "\nPOST /articles (seed 002) answered " + second002.body();
+        JsonNode crew5 = awaitJson(ports.mission("/missions/crew-5/history"), PIPELINE_TIMEOUT,
+                h -> launchDateClaims(h).size() == 2);
+        assertEquals(Set.of(articleId, article002), Set.copyOf(launchDateClaims(crew5)),
+                "both launch-date claims, each with its source article: " + crew5);
+        JsonNode ms22 = awaitJson(ports.mission("/missions/soyuz-ms-22/history"), PIPELINE_TIMEOUT,
+                h -> h.path("items").size() == 2);
+        assertTrue(ms22.toString().contains("\"crew.anna-kikina\"") && ms22.toString().contains("\"removed\""),
+                "the Kikina -> Rubio swap is in the history: " + ms22);
+        JsonNode latin = awaitJson(ports.crew("/crew?q=kikina"), PIPELINE_TIMEOUT, c -> ids(c.path("items")).contains("anna-kikina"));
+        JsonNode cyrillic = getJson(ports.crew("/crew?q=" + java.net.URLEncoder.encode("Кикина", java.nio.charset.StandardCharsets.UTF_8)), 200);
+        assertEquals(ids(latin.path("items")), ids(cyrillic.path("items")), "Latin and Cyrillic searches find the same people");
+        awaitJson(ports.crew("/crew/anna-kikina"), PIPELINE_TIMEOUT, k -> k.path("missions").size() == 1);
+        assertEquals(assignmentsByMissionService(ports), assignmentsByCrewService(ports),
+                "every person's missions agree between the two stores once both caught up");
 
         first.terminate();
         assertEquals(0, first.exitCode(), "SIGTERM stops the stack cleanly\n" + first.output());
@@ -191,6 +216,42 @@ class CrossflightUpIT {
             names.add(words[words.length - 1]);
         }
         return names;
+    }
+
+    /** person id -> "mission id:assignment" as mission-service lists its missions' crews. */
+    private java.util.Map<String, Set<String>> assignmentsByMissionService(Ports ports) throws Exception {
+        java.util.Map<String, Set<String>> out = new java.util.TreeMap<>();
+        for (String mission : ids(getJson(ports.mission("/missions?size=100"), 200).path("items"))) {
+            for (JsonNode member : getJson(ports.mission("/missions/" + mission), 200).path("crew")) {
+                out.computeIfAbsent(member.path("id").asText(), k -> new java.util.TreeSet<>())
+                        .add(mission + ":" + member.path("assignment").asText());
+            }
+        }
+        return out;
+    }
+
+    /** The same, as crew-service lists each person's missions. */
+    private java.util.Map<String, Set<String>> assignmentsByCrewService(Ports ports) throws Exception {
+        java.util.Map<String, Set<String>> out = new java.util.TreeMap<>();
+        for (String person : ids(getJson(ports.crew("/crew?size=100"), 200).path("items"))) {
+            for (JsonNode m : getJson(ports.crew("/crew/" + person), 200).path("missions")) {
+                out.computeIfAbsent(person, k -> new java.util.TreeSet<>()).add(m.path("id").asText() + ":" + m.path("assignment").asText());
+            }
+        }
+        return out;
+    }
+
+    /** The articles behind each launch-date claim in a mission history. */
+    private static List<String> launchDateClaims(JsonNode history) {
+        List<String> articles = new ArrayList<>();
+        for (JsonNode entry : history.path("items")) {
+            for (JsonNode claim : entry.path("claims")) {
+                if ("launchDate".equals(claim.path("field").asText())) {
+                    articles.add(entry.path("articleId").asText());
+                }
+            }
+        }
+        return articles;
     }
 
     private static List<String> ids(JsonNode items) {
