@@ -10,6 +10,7 @@ CREATE TABLE mission_crew (
     PRIMARY KEY (event_id, person_id)
 );
 CREATE INDEX mission_crew_person ON mission_crew (person_id);
+CREATE INDEX mission_crew_mission ON mission_crew (mission_id);
 
 INSERT INTO mission_crew (event_id, mission_id, person_id)
 SELECT DISTINCT u.event_id, u.mission_id, c -> 'person' ->> 'id'

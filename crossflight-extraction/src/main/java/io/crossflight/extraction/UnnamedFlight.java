@@ -11,10 +11,13 @@ import java.util.List;
  * @param launchDate when the article says it flies, or null
  * @param crew       who the article puts on it
  * @param evidence   the sentences that describe the flight
+ * @param spacecraftEvidence the sentences that name its spacecraft
  */
-public record UnnamedFlight(String spacecraft, LaunchDate launchDate, List<CrewAssignment> crew, List<String> evidence) {
+public record UnnamedFlight(String spacecraft, LaunchDate launchDate, List<CrewAssignment> crew, List<String> evidence,
+                            List<String> spacecraftEvidence) {
     public UnnamedFlight {
         crew = List.copyOf(crew);
         evidence = List.copyOf(evidence);
+        spacecraftEvidence = List.copyOf(spacecraftEvidence);
     }
 }

@@ -120,38 +120,37 @@ final class CorpusHarness {
     }
 
     /**
-     * Ingest in the given order through one directory, as the ingest service would, then
-     * attribute unnamed flights against every named update (the service does this as each
-     * article arrives; the rule ignores order, so doing it at the end gives the same claims).
+     * Ingest in the given order through one directory, as the ingest service does: after each
+     * article, its unnamed flights are matched against the named updates so far, then every flight
+     * still open is offered the missions known now. An attribution, once made, stays.
      */
     void ingest(ArticleReader reader, List<Art> ordered, LocalDate ingestDate) {
         PersonDirectory dir = new InMemoryPersonDirectory();
-        List<MissionUpdate> named = new ArrayList<>();
-        Map<Art, Reading> readings = new LinkedHashMap<>();
+        List<FlightAttributionTest.Dated> named = new ArrayList<>();
+        record Open(Art art, Reading reading, UnnamedFlight flight) {
+        }
+        List<Open> open = new ArrayList<>();
         for (Art art : ordered) {
             Reading r = reader.read(art.article(), dir);
-            readings.put(art, r);
             LocalDate pub = art.published() != null ? art.published() : ingestDate;
             for (CrewMember m : r.people()) {
                 person(m, pub, art.id());
             }
             for (MissionUpdate u : r.updates()) {
                 apply(u, pub, art.id());
-                named.add(u);
+                named.add(new FlightAttributionTest.Dated(pub, u));
             }
+            r.unnamedFlights().forEach(f -> open.add(new Open(art, r, f)));
+            List<FlightAttribution.KnownMission> known = FlightAttributionTest.known(named);
+            open.removeIf(o -> FlightAttribution.attribute(o.flight(), o.art().published(), known).map(m -> {
+                if (o.reading().updates().stream().noneMatch(u -> u.mission().id().equals(m.id()))) {
+                    attributed.add(o.art().id() + " -> " + m.id());
+                    apply(FlightAttribution.update(o.flight(), m), o.art().published() != null ? o.art().published() : ingestDate,
+                            o.art().id());
+                }
+                return true;
+            }).orElse(false));
         }
-        List<FlightAttribution.KnownMission> known = FlightAttributionTest.known(named);
-        readings.forEach((art, r) -> {
-            LocalDate pub = art.published() != null ? art.published() : ingestDate;
-            for (UnnamedFlight f : r.unnamedFlights()) {
-                FlightAttribution.attribute(f, art.published(), known)
-                        .filter(m -> r.updates().stream().noneMatch(u -> u.mission().id().equals(m.id())))
-                        .ifPresent(m -> {
-                            attributed.add(art.id() + " -> " + m.id());
-                            apply(FlightAttribution.update(f, m), pub, art.id());
-                        });
-            }
-        });
     }
 
     final List<String> attributed = new ArrayList<>();

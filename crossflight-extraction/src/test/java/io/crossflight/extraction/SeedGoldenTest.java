@@ -110,9 +110,11 @@ class SeedGoldenTest {
         UnnamedFlight later = r000.unnamedFlights().get(0);
         LocalDate published = LocalDate.of(2022, 9, 19);
         // alone, seed 000 names only Soyuz MS-22, which is not a Crew Dragon: nothing to attribute to
-        assertThat(FlightAttribution.attribute(later, published, FlightAttributionTest.known(r000.updates()))).isEmpty();
-        List<MissionUpdate> both = new java.util.ArrayList<>(r000.updates());
-        both.addAll(r002.updates());
+        var only000 = FlightAttributionTest.dated(published, r000.updates());
+        assertThat(FlightAttribution.attribute(later, published, FlightAttributionTest.known(only000))).isEmpty();
+        List<FlightAttributionTest.Dated> both = new java.util.ArrayList<>(only000);
+        // seed 002 has no date: the service counts it as published when ingested
+        both.addAll(FlightAttributionTest.dated(LocalDate.of(2026, 11, 22), r002.updates()));
         Optional<Mission> crew5 = FlightAttribution.attribute(later, published, FlightAttributionTest.known(both));
         assertThat(crew5).map(Mission::id).contains("crew-5");
         MissionUpdate u = FlightAttribution.update(later, crew5.get());

@@ -48,6 +48,17 @@ public final class IngestTestSupport {
         }
     }
 
+    public static String text(String sql) {
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        try (Connection c = DriverManager.getConnection(url, TestInfra.username(), TestInfra.password());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every record on the topic from the beginning, read until {@code quiet} passes with nothing new. */
     public static List<ConsumerRecord<String, String>> readTopic(String topic, Duration quiet) {
         Properties p = TestInfra.kafkaClientProperties();

@@ -88,6 +88,7 @@ public final class Extractor {
         LaunchDate date;
         final Map<Person, CrewCand> crew = new LinkedHashMap<>();
         final List<String> evidence = new ArrayList<>();
+        final List<String> craftEvidence = new ArrayList<>();
 
         FlightAcc(String craft) {
             this.craft = craft;
@@ -111,6 +112,8 @@ public final class Extractor {
     private static final Rx COMMANDED_BY_END = Rx.compile("(?i)commanded by\\s*$");
 
     private static final int MAX_ANALYSED = 200_000;
+    /** A date in a sentence about a cargo ship is not a crewed flight's, named or not. */
+    private static final Rx CARGO_SENTENCE = Rx.compile("\\b(?:[Cc]argo|[Rr]esupply|supply ship|freighter|Progress|Cygnus|Tianzhou|HTV)\\b|грузов");
 
     /** Sentences quoted per fact: enough to explain it, and bounded on pathological input. */
     private static final int MAX_EVIDENCE = 3;
@@ -531,7 +534,7 @@ public final class Extractor {
                 continue;
             }
             MissionFinder.Ref t = target(s, mentions, e.start(), fallback);
-            if (t == null && mentions.stream().noneMatch(m -> m.ref() != null)) {
+            if (t == null && mentions.stream().noneMatch(m -> m.ref() != null) && !CARGO_SENTENCE.in(s)) {
                 unboundDate = new UnboundDate(new LaunchDate(r.value(), r.precision(), r.season(), e.text().strip(), List.of(s), 0.6), order);
             }
             if (t == null || !t.crewed()) {
@@ -807,6 +810,7 @@ public final class Extractor {
             addEvidence(f.evidence, unboundDate.date().evidence().get(0));
         }
         addEvidence(f.evidence, s);
+        addEvidence(f.craftEvidence, s);
         CrewCand c = f.crew.computeIfAbsent(p, k -> new CrewCand());
         if (c.assignment == null || kind.ordinal() > c.assignment.ordinal()) {
             c.assignment = kind;
@@ -1397,7 +1401,7 @@ public final class Extractor {
         for (FlightAcc f : unnamed.values()) {
             List<CrewAssignment> crew = new ArrayList<>();
             f.crew.forEach((p, c) -> crew.add(new CrewAssignment(member(p), c.assignment, c.position, c.evidence, c.conf)));
-            flights.add(new UnnamedFlight(f.craft, f.date, crew, f.evidence));
+            flights.add(new UnnamedFlight(f.craft, f.date, crew, f.evidence, f.craftEvidence));
         }
         return new Reading(language, mixed, text, pub, pubKnown, withMentions, all, notes, flights);
     }

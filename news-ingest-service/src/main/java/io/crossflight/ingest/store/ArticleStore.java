@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.crossflight.common.rest.ProblemException;
 import io.crossflight.events.CrewClaim;
 import io.crossflight.events.MissionUpdateCodec;
 import io.crossflight.events.MissionUpdateData;
@@ -96,6 +97,10 @@ public class ArticleStore {
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
                 throw new AlreadyStoredException(e);
+            }
+            if ("55P03".equals(e.getSQLState())) {
+                // lock_timeout: nothing was stored; the client may simply send it again
+                throw new ProblemException(503, "Busy", "Too many articles are being stored at once; nothing was stored, retry shortly.");
             }
             throw new IllegalStateException("cannot store article " + a.id(), e);
         } catch (JsonProcessingException e) {

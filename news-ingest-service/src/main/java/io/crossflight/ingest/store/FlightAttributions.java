@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,11 +24,14 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.crossflight.events.CrewClaim;
+import io.crossflight.events.LaunchDateFact;
 import io.crossflight.events.MissionRef;
 import io.crossflight.events.MissionUpdateCodec;
 import io.crossflight.events.MissionUpdateData;
+import io.crossflight.extraction.DatePrecision;
 import io.crossflight.extraction.FlightAttribution;
 import io.crossflight.extraction.FlightAttribution.KnownMission;
+import io.crossflight.extraction.LaunchDate;
 import io.crossflight.extraction.Mission;
 import io.crossflight.ingest.service.IngestResult.Attribution;
 
@@ -51,7 +55,15 @@ final class FlightAttributions {
     private FlightAttributions() {
     }
 
+    /**
+     * Waits at most a few seconds: requests queued behind a stuck holder would each keep a pooled
+     * connection. The transaction must be READ COMMITTED (the default), so that statements after
+     * the wait see what the previous holder committed.
+     */
     static void lock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SET LOCAL lock_timeout = '5s'")) {
+            ps.execute();
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
             ps.setLong(1, LOCK);
             ps.executeQuery().close();
@@ -93,8 +105,8 @@ final class FlightAttributions {
                 ps.setString(5, MissionUpdateCodec.mapper().writeValueAsString(f.template()));
                 ps.executeUpdate();
             }
-            Optional<Mission> m = FlightAttribution.attribute(f.flight().spacecraft(), crew, day(a.publishedAt(), a.publishedAtKnown()),
-                    known(c, crew));
+            Optional<Mission> m = FlightAttribution.attribute(f.flight().spacecraft(), crew, f.flight().launchDate(),
+                    day(a.publishedAt(), a.publishedAtKnown()), known(c, crew));
             if (m.isPresent()) {
                 publish(c, a.id(), i, f.template(), m.get(), queue).ifPresent(done::add);
             }
@@ -129,7 +141,8 @@ final class FlightAttributions {
         }
         List<Attribution> done = new ArrayList<>();
         for (Open f : open) {
-            Optional<Mission> m = FlightAttribution.attribute(f.spacecraft(), f.crew(), f.published(), known(c, f.crew()));
+            Optional<Mission> m = FlightAttribution.attribute(f.spacecraft(), f.crew(), launchDate(f.template()), f.published(),
+                    known(c, f.crew()));
             if (m.isPresent()) {
                 publish(c, f.articleId(), f.ordinal(), f.template(), m.get(), queue).ifPresent(done::add);
             }
@@ -137,7 +150,11 @@ final class FlightAttributions {
         return done;
     }
 
-    /** What named updates say about every mission with one of these people aboard. */
+    /**
+     * What named updates say about every mission with one of these people aboard; a person is in
+     * a mission's current crew when their latest claim on it (by publication, then event id) is
+     * prime or backup.
+     */
     static List<KnownMission> known(Connection c, Set<String> people) throws SQLException, JsonProcessingException {
         if (people.isEmpty()) {
             return List.of();
@@ -146,7 +163,7 @@ final class FlightAttributions {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT u.mission_id, u.data::text FROM mission_updates u
                 WHERE NOT u.attributed AND u.mission_id IN (SELECT mission_id FROM mission_crew WHERE person_id = ANY (?))
-                ORDER BY u.mission_id, u.event_id""")) {
+                ORDER BY u.mission_id, (u.data ->> 'publishedAt')::timestamptz, u.event_id""")) {
             ps.setArray(1, c.createArrayOf("text", people.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -158,13 +175,14 @@ final class FlightAttributions {
         List<KnownMission> known = new ArrayList<>();
         for (List<MissionUpdateData> updates : byMission.values()) {
             Set<String> craft = new LinkedHashSet<>();
-            Set<String> crew = new LinkedHashSet<>();
+            Map<String, String> latest = new LinkedHashMap<>();
             List<LocalDate> dates = new ArrayList<>();
             for (MissionUpdateData u : updates) {
                 if (u.facts() != null && u.facts().spacecraft() != null) {
                     craft.add(u.facts().spacecraft().value());
                 }
-                crew.addAll(aboard(u));
+                // oldest first: a later claim overwrites an earlier one
+                u.crew().forEach(claim -> latest.put(claim.person().id(), claim.assignment()));
                 if (u.facts() != null && u.facts().launchDate() != null) {
                     LocalDate d = FlightAttribution.earliestDay(u.facts().launchDate().value());
                     if (d != null) {
@@ -172,10 +190,30 @@ final class FlightAttributions {
                     }
                 }
             }
+            Set<String> crew = new TreeSet<>();
+            latest.forEach((person, assignment) -> {
+                if (!"removed".equals(assignment)) {
+                    crew.add(person);
+                }
+            });
             MissionRef ref = updates.get(0).mission();
             known.add(new KnownMission(new Mission(ref.id(), ref.name(), ref.aliases(), ref.crewed()), craft, crew, dates));
         }
         return known;
+    }
+
+    /** The flight's date as the engine reads it, back from the stored update. */
+    private static LaunchDate launchDate(MissionUpdateData template) {
+        LaunchDateFact d = template.facts() == null ? null : template.facts().launchDate();
+        if (d == null) {
+            return null;
+        }
+        try {
+            return new LaunchDate(d.value(), DatePrecision.valueOf(d.precision().toUpperCase(Locale.ROOT)), d.season(), d.text(),
+                    d.evidence(), d.confidence());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Optional<Attribution> publish(Connection c, String articleId, int ordinal, MissionUpdateData template,
@@ -208,7 +246,8 @@ final class FlightAttributions {
         String names = String.join(", ", template.crew().stream().map(cc -> cc.person().name()).toList());
         String craft = template.facts() != null && template.facts().spacecraft() != null ? template.facts().spacecraft().value() : "";
         String note = "The unnamed " + craft + " flight with " + names + " is " + m.name() + ": the only crewed " + craft
-                + " mission that articles name with them aboard" + (existing != null ? " (already covered by this article's update)" : "");
+                + " mission that articles name with all of them in its crew and a launch date that fits"
+                + (existing != null ? " (already covered by this article's update)" : "");
         try (PreparedStatement ps = c.prepareStatement("UPDATE articles SET notes = notes || jsonb_build_array(?::text) WHERE id = ?")) {
             ps.setString(1, note);
             ps.setString(2, articleId);
