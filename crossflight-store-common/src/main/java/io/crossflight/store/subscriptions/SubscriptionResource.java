@@ -103,7 +103,8 @@ public class SubscriptionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A subscription with its state (active, or disabled and why)")
+    @Operation(summary = "A subscription with its state: status active or disabled, with disabledReason and disabledAt, "
+            + "and the failure streak (consecutiveFailures, failingSince)")
     public Subscription get(@PathParam("id") String id, @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) throws SQLException {
         requireToken(authorization);
         return find(id);
@@ -118,6 +119,23 @@ public class SubscriptionResource {
             throw ProblemException.notFound("No subscription " + id + ".");
         }
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @Operation(summary = "Re-enable a subscription that was disabled for failing; answers it as it now is",
+            description = "Clears disabledReason and disabledAt and resets the failure streak (consecutiveFailures, failingSince); "
+                    + "the id and secret stay. Delivery resumes like a new subscription's: every matching change committed from "
+                    + "now on. This is consistent with disabling, which cancelled the pending deliveries and fanned out nothing "
+                    + "while disabled, so neither is sent after re-enabling: cancelled deliveries stay listed as cancelled "
+                    + "(with their changeSeq) in GET /subscriptions/{id}/deliveries, and changes committed while disabled are "
+                    + "not delivered. Catch up with a GET of the mission or person, or the SSE stream resumed with "
+                    + "Last-Event-ID set to the changeSeq of the last delivery received. Enabling an active subscription changes "
+                    + "nothing (200). 404 for an unknown id.")
+    public Subscription enable(@PathParam("id") String id, @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) throws SQLException {
+        requireToken(authorization);
+        find(id); // the 404 for an unknown or overlong id
+        return subscriptions.enable(id).orElseThrow(() -> ProblemException.notFound("No subscription " + id + "."));
     }
 
     @GET

@@ -37,6 +37,9 @@ public class Subscriptions {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    WebhookMetrics metrics;
+
     /** A new active subscription that receives every matching change committed from now on. */
     public Subscription create(URI callbackUrl, ChangeFilter filter, String description) throws SQLException {
         try (Connection c = dataSource.getConnection();
@@ -75,6 +78,32 @@ public class Subscriptions {
             }
             return out;
         }
+    }
+
+    /**
+     * Turns a disabled subscription back on with a clean failure streak. Consistent with
+     * disabling, which cancelled the pending deliveries and fanned out nothing since, it resumes
+     * like a new subscription: from the changes committed after this call (the cursor moves to
+     * the log's end), leaving the cancelled deliveries cancelled. An active one is left as it is.
+     *
+     * @return the subscription as it now is; empty when there is none with this id
+     */
+    public Optional<Subscription> enable(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE webhook_subscriptions SET status = 'active', disabled_reason = NULL, disabled_at = NULL, "
+                                + "consecutive_failures = 0, failing_since = NULL, "
+                                + "cursor_seq = greatest(cursor_seq, (SELECT coalesce(max(seq), 0) FROM change_log)) "
+                                + "WHERE id = ? AND status = 'disabled' RETURNING " + COLUMNS)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    metrics.enabled();
+                    return Optional.of(subscription(rs));
+                }
+            }
+        }
+        return find(id);
     }
 
     /** Deletes it with its deliveries; false when there was none. */

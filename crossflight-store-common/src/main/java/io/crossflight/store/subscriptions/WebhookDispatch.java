@@ -23,6 +23,9 @@ public class WebhookDispatch {
     @Inject
     ChangeFeed feed;
 
+    @Inject
+    WebhookMetrics metrics;
+
     private volatile WebhookDispatcher dispatcher;
     private final ChangeFeed.Listener wakeUp = change -> {
         WebhookDispatcher d = dispatcher;
@@ -55,6 +58,6 @@ public class WebhookDispatch {
     }
 
     public WebhookDispatcher newDispatcher() {
-        return new WebhookDispatcher(dataSource, config, new WebhookTargets(config.allowPrivateTargets()));
+        return new WebhookDispatcher(dataSource, config, new WebhookTargets(config.allowPrivateTargets()), metrics);
     }
 }

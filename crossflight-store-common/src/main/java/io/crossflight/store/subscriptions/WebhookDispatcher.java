@@ -63,16 +63,18 @@ public class WebhookDispatcher {
     private final DataSource dataSource;
     private final WebhooksConfig config;
     private final WebhookTargets targets;
+    private final WebhookMetrics metrics;
     private final HttpClient http;
     private final ExecutorService senders;
     private final Semaphore slots;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final PollLoop loop;
 
-    public WebhookDispatcher(DataSource dataSource, WebhooksConfig config, WebhookTargets targets) {
+    public WebhookDispatcher(DataSource dataSource, WebhooksConfig config, WebhookTargets targets, WebhookMetrics metrics) {
         this.dataSource = dataSource;
         this.config = config;
         this.targets = targets;
+        this.metrics = metrics;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER) // a public host must not bounce us inward
@@ -295,8 +297,13 @@ public class WebhookDispatcher {
         }
     }
 
+    /** What recording a failed attempt did, counted once it has committed. */
+    private record FailureOutcome(boolean gaveUp, boolean disabled) {
+    }
+
     void record(Claimed d, Instant started, Integer status, String error, long durationMs, boolean gone) throws SQLException {
         boolean ok = error == null;
+        FailureOutcome failure = null;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -314,12 +321,20 @@ public class WebhookDispatcher {
                 if (ok) {
                     recordSuccess(c, d, status);
                 } else {
-                    recordFailure(c, d, status, error, gone);
+                    failure = recordFailure(c, d, status, error, gone);
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            }
+        }
+        if (ok) {
+            metrics.succeeded();
+        } else {
+            metrics.failed(failure.gaveUp());
+            if (failure.disabled()) {
+                metrics.disabled();
             }
         }
     }
@@ -340,8 +355,9 @@ public class WebhookDispatcher {
         }
     }
 
-    private void recordFailure(Connection c, Claimed d, Integer status, String error, boolean gone) throws SQLException {
+    private FailureOutcome recordFailure(Connection c, Claimed d, Integer status, String error, boolean gone) throws SQLException {
         boolean last = d.attempt() >= config.maxAttempts();
+        boolean gaveUp;
         Duration retryIn = Backoff.after(d.attempt(), config.initialBackoff(), config.maxBackoff(), ThreadLocalRandom.current());
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE webhook_deliveries SET status = ?, last_status_code = ?, last_error = ?, "
@@ -354,7 +370,9 @@ public class WebhookDispatcher {
             ps.setLong(5, retryIn.toMillis());
             ps.setString(6, d.id());
             ps.setInt(7, d.attempt());
-            ps.executeUpdate();
+            int updated = ps.executeUpdate();
+            // Only the attempt that still held the delivery gives it up (not one fenced out or cancelled meanwhile).
+            gaveUp = last && updated == 1;
         }
         int failures;
         boolean tooLong;
@@ -367,7 +385,7 @@ public class WebhookDispatcher {
             ps.setLong(2, config.disableAfter().toMillis());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return; // deleted meanwhile
+                    return new FailureOutcome(gaveUp, false); // deleted meanwhile
                 }
                 failures = rs.getInt(1);
                 tooLong = rs.getBoolean(2);
@@ -375,7 +393,7 @@ public class WebhookDispatcher {
             }
         }
         if (!subscriptionStatus.equals("active")) {
-            return;
+            return new FailureOutcome(gaveUp, false);
         }
         String reason = null;
         if (gone) {
@@ -388,8 +406,13 @@ public class WebhookDispatcher {
         if (reason != null) {
             disable(c, d.subscriptionId(), reason + "; last error: " + error);
         }
+        return new FailureOutcome(gaveUp, reason != null);
     }
 
+    /**
+     * Stops the subscription: its pending deliveries are cancelled and nothing is fanned out while
+     * it is disabled. {@link Subscriptions#enable} resumes it from the changes committed afterwards.
+     */
     private static void disable(Connection c, String subscriptionId, String reason) throws SQLException {
         LOG.warnf("disabling webhook subscription %s: %s", subscriptionId, reason);
         try (PreparedStatement ps = c.prepareStatement(
