@@ -133,8 +133,15 @@ final class FlightAttributions {
             ps.setArray(2, c.createArrayOf("text", missionIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    open.add(new Open(rs.getString(1), rs.getInt(2), rs.getString(3), strings(rs.getArray(4)),
-                            MissionUpdateCodec.mapper().readValue(rs.getString(5), MissionUpdateData.class),
+                    MissionUpdateData template;
+                    try {
+                        template = MissionUpdateCodec.mapper().readValue(rs.getString(5), MissionUpdateData.class);
+                    } catch (JsonProcessingException e) {
+                        // one unreadable earlier flight must not make every later article fail
+                        LOG.warnf("unnamed flight %s/%d is unreadable and stays open: %s", rs.getString(1), rs.getInt(2), e.getMessage());
+                        continue;
+                    }
+                    open.add(new Open(rs.getString(1), rs.getInt(2), rs.getString(3), strings(rs.getArray(4)), template,
                             day(rs.getTimestamp(6), rs.getBoolean(7))));
                 }
             }
