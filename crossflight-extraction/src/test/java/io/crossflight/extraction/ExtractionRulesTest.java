@@ -287,4 +287,35 @@ class ExtractionRulesTest {
         assertThat(read("Экипаж корабля «Союз МС-25» стартовал с Байконура.", "2024-03-23").language()).isEqualTo("ru");
         assertThat(read("Soyuz MS-25 lifted off from Baikonur.", "2024-03-23").language()).isEqualTo("en");
     }
+
+    // ------------------------------------------------------------------ unnamed flights
+
+    @Test
+    void anUnnamedFlightTakesTheDateGivenJustBefore() {
+        Reading r = read("NASA and Roscosmos agreed to continue the seat swaps, and later this summer the next such flight is"
+                + " expected to take place. It will involve a US Crew Dragon spacecraft and it is anticipated that Roscosmos"
+                + " cosmonaut Olga Vetrova will be on that flight.", "2024-03-02");
+        assertThat(r.updates()).isEmpty();
+        assertThat(r.unnamedFlights()).singleElement().satisfies(f -> {
+            assertThat(f.spacecraft()).isEqualTo("Crew Dragon");
+            assertThat(f.launchDate().season()).isEqualTo("summer");
+            assertThat(f.launchDate().value()).isEqualTo("2024");
+            assertThat(f.crew()).extracting(c -> c.person().id()).containsExactly("olga-vetrova");
+            assertThat(f.spacecraftEvidence()).singleElement().asString().contains("US Crew Dragon spacecraft");
+        });
+    }
+
+    @Test
+    void aCargoShipsDateIsNotTheUnnamedFlightsDate() {
+        Reading r = read("A Progress cargo ship is due to launch in November. It will involve a US Crew Dragon spacecraft and"
+                + " it is anticipated that Roscosmos cosmonaut Olga Vetrova will be on that flight.", "2024-03-02");
+        assertThat(r.unnamedFlights()).singleElement().satisfies(f -> assertThat(f.launchDate()).isNull());
+    }
+
+    @Test
+    void twoSpacecraftInTheSentenceLeaveTheFlightUnknown() {
+        Reading r = read("Roscosmos cosmonaut Olga Vetrova, who trained for years on the Soyuz, will be on that Crew Dragon"
+                + " flight.", "2024-03-02");
+        assertThat(r.unnamedFlights()).isEmpty();
+    }
 }

@@ -293,11 +293,15 @@ public final class Extractor {
         String lower = s.toLowerCase(Locale.ROOT);
         dates(s, lower, mentions, fallback);
         statuses(s, lower, mentions, live, fallback);
+        // the spacecraft an unnamed flight in this sentence would use: only when the sentence names one
         String craft = null;
         for (Lexicon.Hit h : hits) {
             if (h.entry().kind() == Lexicon.Kind.SPACECRAFT) {
+                if (craft != null && !craft.equals(h.entry().canonical())) {
+                    craft = null;
+                    break;
+                }
                 craft = h.entry().canonical();
-                break;
             }
         }
         people(s, lower, masked, mentions, live, fallback, expedition, craft);
