@@ -44,7 +44,12 @@ class UnnamedFlightAttributionTest {
                 .extract().path("id");
         assertEquals(1, IngestTestSupport.count("SELECT count(*) FROM unnamed_flights WHERE attributed_to IS NULL"));
         given().get("/articles/" + early).then()
-                .body("notes", hasItem(org.hamcrest.Matchers.containsString("kept for attribution")));
+                .body("notes", hasItem(org.hamcrest.Matchers.containsString("kept for attribution")))
+                .body("unnamedFlights", org.hamcrest.Matchers.hasSize(1))
+                .body("unnamedFlights[0].attributedTo", org.hamcrest.Matchers.nullValue())
+                .body("unnamedFlights[0].facts.spacecraft.value", equalTo("Crew Dragon"))
+                .body("unnamedFlights[0].facts.launchDate.season", equalTo("autumn"))
+                .body("unnamedFlights[0].crew.person.id", contains("anna-kikina"));
 
         // 002 names Crew-5 with Kikina: 000's flight is Crew-5, published as 000's update
         JsonPath named = given().contentType("text/plain; charset=UTF-8").body(SEED_002).post("/articles").then().statusCode(202)
@@ -62,6 +67,8 @@ class UnnamedFlightAttributionTest {
                 .body("updates.missionId", contains("crew-5", "soyuz-ms-22"))
                 .body("notes", hasItem(org.hamcrest.Matchers.containsString("is SpaceX Crew-5")))
                 .extract().jsonPath();
+        assertEquals("crew-5", article.getString("unnamedFlights[0].attributedTo"));
+        assertEquals(eventId, article.getString("unnamedFlights[0].eventId"));
         String crew5 = "updates.find { it.missionId == 'crew-5' }.";
         assertEquals(true, article.getBoolean(crew5 + "attributed"));
         assertEquals("Crew Dragon", article.getString(crew5 + "update.facts.spacecraft.value"));

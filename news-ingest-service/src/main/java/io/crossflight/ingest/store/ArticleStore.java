@@ -275,7 +275,7 @@ public class ArticleStore {
                             rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getBoolean(8),
                             rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11),
                             MissionUpdateCodec.mapper().readValue(rs.getString(12), new TypeReference<List<String>>() {
-                            }), new ArrayList<>());
+                            }), new ArrayList<>(), new ArrayList<>());
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("""
@@ -289,6 +289,17 @@ public class ArticleStore {
                         article.updates().add(new ArticleRecord.StoredUpdate(rs.getString(1),
                                 MissionUpdateCodec.mapper().readValue(rs.getString(2), MissionUpdateData.class),
                                 sent == null ? null : sent.toInstant(), rs.getBoolean(4)));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT template::text, attributed_to, attributed_event FROM unnamed_flights WHERE article_id = ? ORDER BY ordinal")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        article.unnamedFlights().add(new ArticleRecord.StoredFlight(
+                                MissionUpdateCodec.mapper().readValue(rs.getString(1), MissionUpdateData.class), rs.getString(2),
+                                rs.getString(3)));
                     }
                 }
             }
