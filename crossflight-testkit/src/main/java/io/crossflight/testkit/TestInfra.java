@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Properties;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -124,12 +125,35 @@ public final class TestInfra {
                         .setConfigProp("auto.create.topics.enable", "true")
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
                         .build();
+                keepKafkaFromEndingTheJvm();
                 cluster.format();
                 cluster.startup();
                 cluster.waitForReadyBrokers();
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the in-process Kafka broker", e);
             }
+        }
+
+        /**
+         * A broker that meets a fatal error (a log directory failing while the JVM shuts down is
+         * one) calls Exit.halt(1): in a test JVM that turns a run whose tests all passed into a
+         * failed surefire fork. Kafka's own tests replace the procedures the same way; the call is
+         * reported on stderr and in target/kafka-exit-calls.log instead.
+         */
+        private static void keepKafkaFromEndingTheJvm() {
+            Exit.Procedure report = (status, message) -> {
+                String line = java.time.Instant.now() + " in-process Kafka asked to end the JVM with status " + status + ": " + message;
+                System.err.println(line);
+                new Throwable(line).printStackTrace();
+                try {
+                    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "kafka-exit-calls.log"), line + System.lineSeparator(),
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                } catch (java.io.IOException | RuntimeException ignored) {
+                    // stderr has it
+                }
+            };
+            Exit.setExitProcedure(report);
+            Exit.setHaltProcedure(report);
         }
 
         @Override
