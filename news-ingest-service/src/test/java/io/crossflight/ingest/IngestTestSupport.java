@@ -37,17 +37,10 @@ public final class IngestTestSupport {
     }
 
     public static long count(String sql) {
-        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        try (Connection c = DriverManager.getConnection(url, TestInfra.username(), TestInfra.password());
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Long.parseLong(text(sql));
     }
 
+    /** The first column of the first row, or null when there is none. */
     public static String text(String sql) {
         String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
         try (Connection c = DriverManager.getConnection(url, TestInfra.username(), TestInfra.password());

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +19,6 @@ import jakarta.inject.Inject;
 import io.crossflight.events.MissionUpdateData;
 import io.crossflight.ingest.store.ArticleStore;
 import io.crossflight.ingest.store.NewArticle;
-import io.crossflight.ingest.store.NewFlight;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -63,24 +63,18 @@ public class ArticleIngestion {
         boolean known = published != null;
         String articleId = hash.substring(0, 24);
         String title = in.title() != null ? in.title() : read.title();
-        List<MissionUpdateData> updates = new ArrayList<>();
-        for (MissionUpdateData u : read.updates()) {
-            updates.add(new MissionUpdateData(articleId, known ? published : now, known, title, in.source(), in.url(),
-                    u.mission(), u.facts(), u.crew(), u.mentionedPeople()));
-        }
-        List<NewFlight> flights = new ArrayList<>();
-        for (NewFlight f : read.flights()) {
-            MissionUpdateData t = f.template();
-            flights.add(new NewFlight(f.flight(), new MissionUpdateData(articleId, known ? published : now, known, title, in.source(),
-                    in.url(), t.mission(), t.facts(), t.crew(), t.mentionedPeople())));
-        }
+        Instant publishedAt = known ? published : now;
+        UnaryOperator<MissionUpdateData> ofThisArticle = u -> new MissionUpdateData(articleId, publishedAt, known, title,
+                in.source(), in.url(), u.mission(), u.facts(), u.crew(), u.mentionedPeople());
+        List<MissionUpdateData> updates = read.updates().stream().map(ofThisArticle).toList();
+        List<MissionUpdateData> flights = read.flights().stream().map(ofThisArticle).toList();
         List<String> notes = new ArrayList<>(read.notes());
         if (!known) {
             notes.add("No publication date given or found; the ingest time counts as the publication time.");
         }
         NewArticle article = new NewArticle(articleId, hash, in.url(), title, in.source(),
                 in.language() != null ? in.language() : read.language(), in.contentType(),
-                known ? published : now, known, in.publishedText() != null ? in.publishedText() : read.publishedText(),
+                publishedAt, known, in.publishedText() != null ? in.publishedText() : read.publishedText(),
                 now, in.body(), read.text(), notes);
         try {
             IngestResult result = store.insert(article, updates, flights);

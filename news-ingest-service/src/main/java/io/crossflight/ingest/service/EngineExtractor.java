@@ -28,7 +28,6 @@ import io.crossflight.extraction.MissionUpdate;
 import io.crossflight.extraction.Reading;
 import io.crossflight.extraction.UnnamedFlight;
 import io.crossflight.ingest.store.ArticleStore;
-import io.crossflight.ingest.store.NewFlight;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -72,11 +71,11 @@ public class EngineExtractor implements MissionExtractor {
             updates.add(toEvent(u));
         }
         Instant published = article.publishedAt() == null ? null : article.publishedAt().atStartOfDay().toInstant(ZoneOffset.UTC);
-        List<NewFlight> flights = new ArrayList<>();
+        List<MissionUpdateData> flights = new ArrayList<>();
         for (UnnamedFlight f : reading.unnamedFlights()) {
             // the mission stays open until FlightAttribution finds which one this flight is
             Mission open = new Mission("unnamed", "unnamed " + f.spacecraft() + " flight", List.of(), true);
-            flights.add(new NewFlight(f, toEvent(FlightAttribution.update(f, open))));
+            flights.add(toEvent(FlightAttribution.update(f, open)));
         }
         return new Extraction(reading.text(), reading.language(), published,
                 article.publishedAt() == null ? null : article.publishedAt().toString(), article.title(), updates, reading.notes(),

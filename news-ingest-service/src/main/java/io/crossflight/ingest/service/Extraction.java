@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import io.crossflight.events.MissionUpdateData;
-import io.crossflight.ingest.store.NewFlight;
 
 /**
  * What the extraction engine read out of one article, in event terms.
@@ -12,8 +11,8 @@ import io.crossflight.ingest.store.NewFlight;
  * @param text        the clean text that was read (HTML stripped)
  * @param publishedAt the publication time found in the text or metadata, or null
  * @param updates     one per mission; articleId and publishedAt are filled in at storage time
- * @param flights     crewed flights described but not named, each with its update still missing a mission
+ * @param flights     crewed flights described but not named, each as the update it would become, its mission a placeholder
  */
 public record Extraction(String text, String language, Instant publishedAt, String publishedText, String title,
-                         List<MissionUpdateData> updates, List<String> notes, List<NewFlight> flights) {
+                         List<MissionUpdateData> updates, List<String> notes, List<MissionUpdateData> flights) {
 }

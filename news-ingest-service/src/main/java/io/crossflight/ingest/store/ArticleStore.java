@@ -73,11 +73,12 @@ public class ArticleStore {
 
     /**
      * Stores article, updates, people and outbox rows in one transaction: either the article's
-     * events are durably queued for Kafka, or nothing of it is stored. Unnamed flights are kept
-     * and attributed in the same transaction (see {@link FlightAttributions}).
+     * events are durably queued for Kafka, or nothing of it is stored. Unnamed flights (each as the
+     * update it would become, mission left open) are kept and attributed in the same transaction
+     * (see {@link FlightAttributions}).
      */
     @Transactional
-    public IngestResult insert(NewArticle a, List<MissionUpdateData> updates, List<NewFlight> flights) {
+    public IngestResult insert(NewArticle a, List<MissionUpdateData> updates, List<MissionUpdateData> flights) {
         try (Connection c = dataSource.getConnection()) {
             if (!updates.isEmpty() || !flights.isEmpty()) {
                 FlightAttributions.lock(c);

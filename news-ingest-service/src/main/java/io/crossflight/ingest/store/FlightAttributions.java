@@ -1,6 +1,5 @@
 package io.crossflight.ingest.store;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -88,28 +87,26 @@ final class FlightAttributions {
         }
     }
 
-    /** Stores the new article's flights; publishes those that already fit one named mission. */
-    static List<Attribution> attributeNew(Connection c, NewArticle a, List<NewFlight> flights, Queue queue)
+    /**
+     * Stores the new article's flights (each as the update it would become, mission left open) and
+     * publishes those that already fit one named mission.
+     */
+    static List<Attribution> attributeNew(Connection c, NewArticle a, List<MissionUpdateData> flights, Queue queue)
             throws SQLException, JsonProcessingException {
         List<Attribution> done = new ArrayList<>();
         for (int i = 0; i < flights.size(); i++) {
-            NewFlight f = flights.get(i);
-            Set<String> crew = FlightAttribution.crewIds(f.flight());
+            MissionUpdateData flight = flights.get(i);
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO unnamed_flights (article_id, ordinal, spacecraft, crew_ids, template)
                     VALUES (?, ?, ?, ?, ?::jsonb)""")) {
                 ps.setString(1, a.id());
                 ps.setInt(2, i);
-                ps.setString(3, f.flight().spacecraft());
-                ps.setArray(4, c.createArrayOf("text", crew.toArray()));
-                ps.setString(5, MissionUpdateCodec.mapper().writeValueAsString(f.template()));
+                ps.setString(3, spacecraft(flight));
+                ps.setArray(4, c.createArrayOf("text", aboard(flight).toArray()));
+                ps.setString(5, MissionUpdateCodec.mapper().writeValueAsString(flight));
                 ps.executeUpdate();
             }
-            Optional<Mission> m = FlightAttribution.attribute(f.flight().spacecraft(), crew, f.flight().launchDate(),
-                    day(a.publishedAt(), a.publishedAtKnown()), known(c, crew));
-            if (m.isPresent()) {
-                publish(c, a.id(), i, f.template(), m.get(), queue).ifPresent(done::add);
-            }
+            attribute(c, a.id(), i, flight, day(a.publishedAt(), a.publishedAtKnown()), queue).ifPresent(done::add);
         }
         return done;
     }
@@ -120,11 +117,11 @@ final class FlightAttributions {
         if (missionIds.isEmpty()) {
             return List.of();
         }
-        record Open(String articleId, int ordinal, String spacecraft, Set<String> crew, MissionUpdateData template, LocalDate published) {
+        record Open(String articleId, int ordinal, MissionUpdateData flight, LocalDate published) {
         }
         List<Open> open = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT f.article_id, f.ordinal, f.spacecraft, f.crew_ids, f.template::text, a.published_at, a.published_at_known
+                SELECT f.article_id, f.ordinal, f.template::text, a.published_at, a.published_at_known
                 FROM unnamed_flights f JOIN articles a ON a.id = f.article_id
                 WHERE f.attributed_to IS NULL AND f.article_id <> ?
                   AND f.crew_ids && ARRAY(SELECT DISTINCT person_id FROM mission_crew WHERE mission_id = ANY (?))
@@ -133,28 +130,34 @@ final class FlightAttributions {
             ps.setArray(2, c.createArrayOf("text", missionIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    MissionUpdateData template;
                     try {
-                        template = MissionUpdateCodec.mapper().readValue(rs.getString(5), MissionUpdateData.class);
+                        open.add(new Open(rs.getString(1), rs.getInt(2),
+                                MissionUpdateCodec.mapper().readValue(rs.getString(3), MissionUpdateData.class),
+                                day(rs.getTimestamp(4), rs.getBoolean(5))));
                     } catch (JsonProcessingException e) {
                         // one unreadable earlier flight must not make every later article fail
                         LOG.warnf("unnamed flight %s/%d is unreadable and stays open: %s", rs.getString(1), rs.getInt(2), e.getMessage());
-                        continue;
                     }
-                    open.add(new Open(rs.getString(1), rs.getInt(2), rs.getString(3), strings(rs.getArray(4)), template,
-                            day(rs.getTimestamp(6), rs.getBoolean(7))));
                 }
             }
         }
         List<Attribution> done = new ArrayList<>();
         for (Open f : open) {
-            Optional<Mission> m = FlightAttribution.attribute(f.spacecraft(), f.crew(), launchDate(f.template()), f.published(),
-                    known(c, f.crew()));
-            if (m.isPresent()) {
-                publish(c, f.articleId(), f.ordinal(), f.template(), m.get(), queue).ifPresent(done::add);
-            }
+            attribute(c, f.articleId(), f.ordinal(), f.flight(), f.published(), queue).ifPresent(done::add);
         }
         return done;
+    }
+
+    /** Both directions: the flight against what is known now, published when exactly one mission fits. */
+    private static Optional<Attribution> attribute(Connection c, String articleId, int ordinal, MissionUpdateData flight,
+                                                   LocalDate published, Queue queue) throws SQLException, JsonProcessingException {
+        Set<String> crew = aboard(flight);
+        Optional<Mission> m = FlightAttribution.attribute(spacecraft(flight), crew, launchDate(flight), published, known(c, crew));
+        return m.isPresent() ? publish(c, articleId, ordinal, flight, m.get(), queue) : Optional.empty();
+    }
+
+    private static String spacecraft(MissionUpdateData flight) {
+        return flight.facts() == null || flight.facts().spacecraft() == null ? null : flight.facts().spacecraft().value();
     }
 
     /**
@@ -251,7 +254,7 @@ final class FlightAttributions {
             ps.executeUpdate();
         }
         String names = String.join(", ", template.crew().stream().map(cc -> cc.person().name()).toList());
-        String craft = template.facts() != null && template.facts().spacecraft() != null ? template.facts().spacecraft().value() : "";
+        String craft = spacecraft(template);
         String note = "The unnamed " + craft + " flight with " + names + " is " + m.name() + ": the only crewed " + craft
                 + " mission that articles name with all of them in its crew and a launch date that fits"
                 + (existing != null ? " (already covered by this article's update)" : "");
@@ -280,13 +283,5 @@ final class FlightAttributions {
 
     private static LocalDate day(Timestamp at, boolean known) {
         return day(at == null ? null : at.toInstant(), known);
-    }
-
-    private static Set<String> strings(Array a) throws SQLException {
-        Set<String> out = new TreeSet<>();
-        for (Object o : (Object[]) a.getArray()) {
-            out.add((String) o);
-        }
-        return out;
     }
 }
