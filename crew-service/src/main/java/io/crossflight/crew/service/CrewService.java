@@ -3,12 +3,6 @@ package io.crossflight.crew.service;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +15,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.crossflight.common.rest.AsOf;
 import io.crossflight.common.rest.ProblemException;
 import io.crossflight.crew.config.CrewConfig;
 import io.crossflight.crew.store.ClaimRow;
@@ -93,7 +88,7 @@ public class CrewService {
     /** The person now, or as the news described them on {@code asOf} (only articles published by then). */
     public PersonView person(String id, String asOf) {
         checkId(id);
-        Instant at = asOf == null || asOf.isBlank() ? null : parseAsOf(asOf);
+        Instant at = asOf == null || asOf.isBlank() ? null : AsOf.parse(asOf);
         try (Connection c = dataSource.getConnection()) {
             if (at == null) {
                 PersonView v = CrewReader.view(c, id);
@@ -151,23 +146,6 @@ public class CrewService {
             trigrams = t;
         }
         return t;
-    }
-
-    /** {@code 2022-09-01} means up to the end of that day (UTC); a date-time means up to that instant. */
-    static Instant parseAsOf(String asOf) {
-        String s = asOf.trim();
-        try {
-            if (s.length() <= 10) {
-                return LocalDate.parse(s).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minus(1, ChronoUnit.MICROS);
-            }
-            try {
-                return OffsetDateTime.parse(s).toInstant();
-            } catch (DateTimeParseException e) {
-                return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-            }
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("asOf must be an ISO-8601 date (2022-09-01) or date-time (2022-09-01T12:00:00Z), not '" + asOf + "'.");
-        }
     }
 
     private static void checkId(String id) {

@@ -2,9 +2,6 @@ package io.crossflight.mission.rest;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crossflight.common.rest.Problem;
+import io.crossflight.common.rest.AsOf;
 import io.crossflight.common.rest.ProblemException;
 import io.crossflight.events.MissionStatus;
 import io.crossflight.events.MissionUpdateCodec;
@@ -106,7 +104,7 @@ public class MissionResource {
             String json = missions.current(id).orElseThrow(() -> unknown(id));
             return Response.ok(json, MediaType.APPLICATION_JSON).build();
         }
-        Instant at = asOf(asOf);
+        Instant at = AsOf.parse(asOf);
         MissionView view = missions.asOf(id, at).orElseThrow(() -> missions.exists(id)
                 ? ProblemException.notFound("No article published up to " + asOf.strip() + " describes mission " + id
                         + "; try a later asOf, or see GET /missions/" + id + "/history.")
@@ -133,23 +131,6 @@ public class MissionResource {
         return ProblemException.notFound("No mission with id '" + id + "'. Ids are lower-case slugs such as soyuz-ms-22"
                 + (hint.isEmpty() || hint.equals(id) ? "" : " (did you mean '" + hint + "'?)")
                 + "; GET /missions?q=<name> searches by name.");
-    }
-
-    static Instant asOf(String raw) {
-        String s = raw.strip();
-        try {
-            if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                // The whole day counts: an article of that date was published "on" it.
-                return LocalDate.parse(s).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1);
-            }
-            if (s.matches(".*(Z|[+-]\\d{2}:?\\d{2})$")) {
-                return OffsetDateTime.parse(s).toInstant();
-            }
-            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("asOf '" + s + "' is not a date (YYYY-MM-DD) or an ISO-8601 date-time "
-                    + "(YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]).");
-        }
     }
 
     private static int integer(String name, String raw, int dflt, int min, int max) {
