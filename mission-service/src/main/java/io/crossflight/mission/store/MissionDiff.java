@@ -53,10 +53,14 @@ public final class MissionDiff {
         return m;
     }
 
-    /** Stream and webhook filters: id, status, agency (of the crew), crew (person ids). */
+    /**
+     * Stream and webhook filters: id (also as mission, the key crew changes use for the same
+     * thing), status, agency (of the crew), crew (person ids).
+     */
     public static Map<String, Set<String>> tags(MissionView v) {
         Map<String, Set<String>> tags = new LinkedHashMap<>();
         tags.put("id", Set.of(v.id()));
+        tags.put("mission", Set.of(v.id()));
         tags.put("status", v.status() == null ? Set.of() : Set.of(v.status()));
         Set<String> agencies = new TreeSet<>();
         Set<String> crew = new TreeSet<>();

@@ -57,11 +57,16 @@ class MissionStreamTest {
     void aPublishedUpdateReachesTheStreamAndASignedWebhookWithinASecond() throws Exception {
         warmUp();
         String mission = "stream-e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        try (SseClient sse = new SseClient(stream + "?id=" + mission); WebhookReceiver receiver = WebhookReceiver.start()) {
+        try (SseClient sse = new SseClient(stream + "?id=" + mission); WebhookReceiver receiver = WebhookReceiver.start();
+                WebhookReceiver byMission = WebhookReceiver.start()) {
             sse.awaitOpen();
             Map<String, Object> sub = given().contentType(ContentType.JSON)
                     .body(Map.of("callbackUrl", receiver.url(), "filter", Map.of("id", List.of(mission))))
                     .post("/subscriptions").then().statusCode(201).extract().as(Map.class);
+            // "mission" is accepted as a filter key; for mission changes it means the mission's id
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("callbackUrl", byMission.url(), "filter", Map.of("mission", List.of(mission))))
+                    .post("/subscriptions").then().statusCode(201);
             String secret = (String) sub.get("secret");
 
             MissionUpdateEvent event = event("article-" + mission, "2022-09-19T10:00:00Z", mission, "scheduled", RUBIO);
@@ -88,6 +93,8 @@ class MissionStreamTest {
             assertEquals(m.get("changes"), body.get("changes"));
 
             assertDeliveredPromptly(m, published, e, r);
+            await().atMost(WAIT).until(() -> !byMission.received.isEmpty());
+            assertEquals(m.get("seq"), MissionUpdateCodec.mapper().readTree(byMission.received.get(0).body()).get("seq"));
 
             await().atMost(WAIT).untilAsserted(() -> given().get("/subscriptions/{id}/deliveries", sub.get("id"))
                     .then().statusCode(200).body("items[0].status", org.hamcrest.Matchers.equalTo("delivered")));
