@@ -15,7 +15,7 @@ class SearchTextTest {
         assertThat(SearchText.normalize("Франциско Рубио")).isEqualTo("frantsisko rubio");
         assertThat(SearchText.normalize("Сергей Прокопьев")).isEqualTo("sergey prokopyev");
         assertThat(SearchText.normalize("Michael López-Alegría")).isEqualTo("michael lopez alegria");
-        assertThat(SearchText.normalize("神舟十四号")).isEqualTo(SearchText.normalize("神舟十四号")).isNotEmpty().matches("[a-z0-9 ]+");
+        assertThat(SearchText.normalize("神舟十四号")).isNotEmpty().matches("[a-z0-9 ]+");
         assertThat(SearchText.normalize(" !!! ")).isEmpty();
     }
 
