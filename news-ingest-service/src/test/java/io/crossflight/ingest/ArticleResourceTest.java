@@ -179,4 +179,16 @@ class ArticleResourceTest {
         given().contentType("text/plain; charset=ISO-8859-1").body(latin1).post("/articles").then().statusCode(202);
         problem(given().contentType("text/plain; charset=UTF-8").body(latin1).post("/articles"), 415);
     }
+
+    @Test
+    void relativeDatesCountFromThePublishersDayNotUtcs() {
+        // 21:00 in Houston is already the next day in UTC; "tomorrow" is the 15th where it was written
+        String id = given().contentType("application/json").body("{\"body\": \"Roscosmos cosmonauts Oleg Kononenko and Nikolai"
+                + " Chub and NASA astronaut Loral O'Hara will launch on Soyuz MS-24 from Baikonur tomorrow.\","
+                + " \"publishedAt\": \"2023-09-14T21:00:00-05:00\"}")
+                .post("/articles").then().statusCode(202).extract().path("id");
+        given().get("/articles/" + id).then().statusCode(200)
+                .body("publishedAt", startsWith("2023-09-15T02:00:00"))
+                .body("updates.find { it.missionId == 'soyuz-ms-24' }.update.facts.launchDate.value", equalTo("2023-09-15"));
+    }
 }

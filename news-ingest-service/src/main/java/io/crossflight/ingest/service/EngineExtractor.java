@@ -1,6 +1,7 @@
 package io.crossflight.ingest.service;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,10 @@ public class EngineExtractor implements MissionExtractor {
     public Extraction extract(IncomingArticle in, Instant now) {
         Article article = "text/html".equals(in.contentType()) ? Article.fromHtml(in.body()) : Article.fromPlainText(in.body());
         if (in.publishedAt() != null) {
-            article = article.withPublishedAt(in.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate());
+            // the publisher's calendar day, not UTC's: "tomorrow" in an evening article west of
+            // Greenwich is the next day where it was written
+            LocalDate day = Article.parseDate(in.publishedText());
+            article = article.withPublishedAt(day != null ? day : in.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate());
         }
         article = new Article(null, in.title() != null ? in.title() : article.title(), article.body(), article.publishedAt(),
                 in.language() != null ? in.language() : article.language());
