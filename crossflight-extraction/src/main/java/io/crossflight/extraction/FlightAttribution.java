@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * crewed mission that articles name flies that spacecraft, has every one of the flight's people in
  * its current crew (their latest claim is prime or backup), and launches when the flight does:
  * some stated launch date of the mission within {@value #SLIP_DAYS} days of the flight's own date,
- * or, for a flight without a date, within a year of a dated article. Two fitting missions, or
+ * or, for a flight without a date, within a year of a dated article (a mission with no stated date
+ * cannot be ruled out, so it fits). Two fitting missions, or
  * none, mean no answer: a guess would be an invented fact.
  *
  * <p>The rule only looks at what articles say by name, never at earlier attributions. It cannot
