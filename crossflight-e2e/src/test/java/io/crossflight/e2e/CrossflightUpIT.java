@@ -126,13 +126,18 @@ class CrossflightUpIT {
 
         first.terminate();
         assertEquals(0, first.exitCode(), "SIGTERM stops the stack cleanly\n" + first.output());
-        assertTrue(first.output().contains("postgres") && first.output().contains("stopped"), first.output());
+        assertTrue(first.output().lines().anyMatch(l -> l.contains("postgres") && l.contains("ready") && l.contains("new cluster")),
+                "a new data folder gets a new cluster\n" + first.output());
+        assertTrue(first.output().lines().anyMatch(l -> l.contains("postgres") && l.contains("stopped")), first.output());
         assertFalse(first.anyChildAlive(), "no part of the stack outlives the launcher");
         assertFalse(Files.exists(data.resolve("postgres/postmaster.pid")), "PostgreSQL was shut down");
 
         Launcher second = start(ports);
         second.awaitUp();
-        assertTrue(second.output().contains("postgres"), second.output());
+        // the same data folder: the cluster, databases and Kafka storage are reused, not made anew
+        String restart = second.output();
+        assertTrue(restart.lines().anyMatch(l -> l.contains("postgres") && l.contains("ready")), restart);
+        assertFalse(restart.contains("new cluster") || restart.contains("databases created") || restart.contains("new storage"), restart);
         // No waiting this time: the stores answer from what they kept.
         JsonNode kept = getJson(ports.mission("/missions/soyuz-ms-22"), 200);
         assertTrue(crewNames(kept).containsAll(List.of("prokopyev", "petelin", "rubio")), kept.toString());
