@@ -32,6 +32,9 @@ class OutboxWhileKafkaDownTest {
         Thread.sleep(3_000);
         given().get("/articles/" + id).then().body("updates[0].sentToKafkaAt", nullValue());
         assertEquals(eventIds.size(), IngestTestSupport.count("SELECT count(*) FROM outbox WHERE published_at IS NULL"));
+        // each failed try is on the row: how often, and why
+        await().atMost(Duration.ofSeconds(60)).until(() -> IngestTestSupport.count(
+                "SELECT count(*) FROM outbox WHERE published_at IS NULL AND attempts > 0 AND last_error IS NOT NULL") == eventIds.size());
 
         KafkaOutageResource.proxy.up();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -41,5 +44,8 @@ class OutboxWhileKafkaDownTest {
                 .filter(eventIds::contains).toList();
         assertEquals(eventIds.size(), onTopic.size(), "each queued event reached Kafka exactly once");
         assertEquals(0, IngestTestSupport.count("SELECT count(*) FROM outbox WHERE published_at IS NULL"));
+        String mine = "event_id IN ('" + String.join("', '", eventIds) + "')";
+        assertEquals(0, IngestTestSupport.count("SELECT count(*) FROM outbox WHERE " + mine + " AND (last_error IS NOT NULL OR attempts < 2)"),
+                "a sent row has no error left, and counts the failed tries and the one that worked");
     }
 }

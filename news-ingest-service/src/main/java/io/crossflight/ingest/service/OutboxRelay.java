@@ -136,6 +136,7 @@ public class OutboxRelay {
                 await(config.relay().pollInterval().toMillis());
             } catch (Exception e) {
                 failures.increment();
+                recordFailure(rootMessage(e));
                 backoff = Math.min(10_000, backoff == 0 ? 250 : backoff * 2);
                 LOG.warnf("outbox relay: %s; retrying in %d ms", rootMessage(e), backoff);
                 sleep(backoff);
@@ -152,11 +153,15 @@ public class OutboxRelay {
         }
     }
 
+    /** The outbox rows of the batch being sent, for {@link #recordFailure}. */
+    private volatile List<Long> attempted = List.of();
+
     /** Sends one batch; returns how many events the broker acknowledged. */
     int drainOnce() {
         int n = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 List<Long> ids = new ArrayList<>();
+                attempted = ids;
                 List<Future<RecordMetadata>> acks = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("""
                         SELECT id, topic, record_key, payload FROM outbox
@@ -193,6 +198,26 @@ public class OutboxRelay {
         }
         refreshBacklog();
         return n;
+    }
+
+    /**
+     * The rows of a batch that failed stay queued; each keeps how often it was tried and why it
+     * last failed (the batch's own transaction was rolled back, so this is a new one).
+     */
+    private void recordFailure(String error) {
+        List<Long> ids = attempted;
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ANY(?) AND published_at IS NULL")) {
+            ps.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            LOG.debugf("cannot record the outbox failure: %s", e.getMessage());
+        }
     }
 
     private void refreshBacklog() {
