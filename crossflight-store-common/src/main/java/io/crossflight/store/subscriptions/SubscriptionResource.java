@@ -1,14 +1,11 @@
 package io.crossflight.store.subscriptions;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -33,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.crossflight.common.config.SecurityConfig;
 import io.crossflight.common.rest.ProblemException;
+import io.crossflight.common.security.ApiTokenFilter;
 import io.crossflight.store.changes.ChangeFilter;
 import io.smallrye.common.annotation.Blocking;
 
@@ -164,18 +162,9 @@ public class SubscriptionResource {
 
     /** The write filter guards POST/DELETE already; GETs need it too, as they show the secret. */
     private void requireToken(String authorization) {
-        Optional<String> token = security.apiToken().filter(t -> !t.isBlank());
-        if (token.isEmpty()) {
-            return;
-        }
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ProblemException(401, "Unauthorized",
-                    "Managing webhook subscriptions needs 'Authorization: Bearer <token>' (the value of CROSSFLIGHT_API_TOKEN).");
-        }
-        if (!MessageDigest.isEqual(authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8),
-                token.get().getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(401, "Unauthorized", "The bearer token is not the configured CROSSFLIGHT_API_TOKEN.");
-        }
+        ApiTokenFilter.refusal(security.apiToken(), authorization, "Managing webhook subscriptions").ifPresent(detail -> {
+            throw new ProblemException(401, "Unauthorized", detail);
+        });
     }
 
     static ChangeFilter parseFilter(JsonNode node) {
