@@ -45,7 +45,15 @@ public final class ArticleReader {
 
     /** Read with identity owned by the caller: people are resolved against {@code directory} and told to it. */
     public Reading read(Article article, PersonDirectory directory) {
-        return new Extractor(resources, article, directory, LocalDate.now(clock)).read();
+        return read(article, directory, LocalDate.now(clock));
+    }
+
+    /**
+     * The same, with the caller's "today" (UTC) for an article without a date: a service that
+     * counts such an article as published when it arrived reads it against that day.
+     */
+    public Reading read(Article article, PersonDirectory directory, LocalDate today) {
+        return new Extractor(resources, article, directory, today).read();
     }
 
     /** Read with a throw-away directory (no cross-article identity beyond the built-in gazetteer). */

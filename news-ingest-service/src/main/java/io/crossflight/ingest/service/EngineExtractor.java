@@ -69,7 +69,7 @@ public class EngineExtractor implements MissionExtractor {
         }
         article = new Article(null, in.title() != null ? in.title() : article.title(), article.body(), article.publishedAt(),
                 in.language() != null ? in.language() : article.language());
-        Reading reading = reader.read(article, directory);
+        Reading reading = reader.read(article, directory, now.atOffset(ZoneOffset.UTC).toLocalDate());
         List<MissionUpdateData> updates = new ArrayList<>();
         for (MissionUpdate u : reading.updates()) {
             updates.add(toEvent(u));
